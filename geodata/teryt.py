@@ -1,0 +1,109 @@
+"""TERYT (TERC) codes of Polish administrative units: pure parsing, no database.
+
+A gmina code has seven digits WWPPGGR: voivodeship WW, county PP, gmina GG and type R.
+R is 1 (urban gmina), 2 (rural) or 3 (urban-rural). Codes ending in 4 or 5 are the town and
+rural parts of an urban-rural gmina, 8 and 9 districts and delegations of cities: they are
+not gminy and are refused. Codes are text: leading zeros matter (0201011).
+"""
+from dataclasses import dataclass
+
+GMINA_TYPES = {"1": "urban", "2": "rural", "3": "urban-rural"}
+NOT_GMINA = {
+    "4": "the town part of an urban-rural gmina",
+    "5": "the rural part of an urban-rural gmina",
+    "8": "a district (dzielnica) of a city",
+    "9": "a delegation (delegatura) of a city",
+}
+LEVEL_LENGTHS = {"wojewodztwo": 2, "powiat": 4, "gmina": 7}
+
+
+class TerytError(ValueError):
+    """A code that is not a valid TERYT code of the expected level."""
+
+
+@dataclass(frozen=True)
+class GminaCode:
+    code: str
+
+    @property
+    def voivodeship(self):
+        return self.code[:2]
+
+    @property
+    def county(self):
+        return self.code[:4]
+
+    @property
+    def type_digit(self):
+        return self.code[6]
+
+
+def normalise(value):
+    """Strip whitespace; give back text (a code read as a number loses its zeros: refuse it)."""
+    if value is None:
+        raise TerytError("the TERYT code is empty")
+    if isinstance(value, int | float):
+        raise TerytError(
+            f"the TERYT code {value!r} is a number: codes are text with leading zeros"
+        )
+    return str(value).strip()
+
+
+def parse_voivodeship(value):
+    code = normalise(value)
+    if len(code) != 2 or not code.isdigit():
+        raise TerytError(f"{code!r} is not a voivodeship TERYT code: expected 2 digits, e.g. 20")
+    if int(code) % 2 or not 2 <= int(code) <= 32:
+        raise TerytError(f"{code!r} is not a voivodeship TERYT code: use an even number 02..32")
+    return code
+
+
+def parse_county(value):
+    code = normalise(value)
+    if len(code) != 4 or not code.isdigit():
+        raise TerytError(f"{code!r} is not a county TERYT code: expected 4 digits, e.g. 2061")
+    parse_voivodeship(code[:2])
+    if code[2:] == "00":
+        raise TerytError(f"{code!r} is not a county TERYT code: county 00 does not exist")
+    return code
+
+
+def parse_gmina(value):
+    """Validate a 7-digit gmina code and return it split; refuse parts and districts."""
+    code = normalise(value)
+    if len(code) != 7 or not code.isdigit():
+        raise TerytError(
+            f"{code!r} is not a gmina TERYT code: expected 7 digits WWPPGGR, e.g. 2061011"
+        )
+    parse_county(code[:4])
+    kind = code[6]
+    if kind in NOT_GMINA:
+        raise TerytError(f"{code!r} is {NOT_GMINA[kind]}, not a gmina (type digit {kind})")
+    if kind not in GMINA_TYPES:
+        raise TerytError(
+            f"{code!r} has type digit {kind}: a gmina ends in 1 (urban), 2 (rural) or "
+            "3 (urban-rural)"
+        )
+    if code[4:6] == "00":
+        raise TerytError(f"{code!r} is not a gmina TERYT code: gmina number 00 does not exist")
+    return GminaCode(code)
+
+
+def parse(value, level):
+    """Parse a code of the given level: 'wojewodztwo', 'powiat' or 'gmina'."""
+    if level == "wojewodztwo":
+        return parse_voivodeship(value)
+    if level == "powiat":
+        return parse_county(value)
+    if level == "gmina":
+        return parse_gmina(value).code
+    raise ValueError(f"unknown level {level!r}: use one of {', '.join(LEVEL_LENGTHS)}")
+
+
+def level_of(value):
+    """The level a code belongs to by its length, or None."""
+    code = normalise(value)
+    for level, length in LEVEL_LENGTHS.items():
+        if len(code) == length:
+            return level
+    return None

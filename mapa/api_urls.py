@@ -1,0 +1,2 @@
+"""The read-only public API (language-neutral)."""
+urlpatterns = []

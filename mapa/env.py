@@ -1,0 +1,122 @@
+"""Typed readers for settings that come from the environment.
+
+Each reader refuses a malformed value with ImproperlyConfigured naming the variable and
+saying how to fix it, so a typo stops start-up instead of silently changing behaviour.
+"""
+import json
+import math
+import os
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE = {"1", "true", "yes", "on"}
+FALSE = {"0", "false", "no", "off", ""}
+
+
+def _raw(name, default):
+    value = os.environ.get(name)
+    return default if value is None else value.strip()
+
+
+def env_str(name, default=""):
+    return _raw(name, default)
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    lowered = value.strip().lower()
+    if lowered in TRUE:
+        return True
+    if lowered in FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={value!r} is not a boolean: set it to one of 1/0, true/false, yes/no, on/off."
+    )
+
+
+def env_int(name, default, minimum=None, maximum=None):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        raise ImproperlyConfigured(f"{name}={number} is out of range: use {minimum}..{maximum}.")
+    return number
+
+
+def env_float(name, default, minimum=None, maximum=None):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        number = float(value.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a number.") from None
+    if not math.isfinite(number) or (minimum is not None and number < minimum) or (
+        maximum is not None and number > maximum
+    ):
+        raise ImproperlyConfigured(f"{name}={value!r} is out of range: use {minimum}..{maximum}.")
+    return number
+
+
+def env_list(name, default=()):
+    """A comma- or space-separated list."""
+    value = os.environ.get(name)
+    if value is None:
+        return list(default)
+    return [item for item in value.replace(",", " ").split() if item]
+
+
+def env_float_list(name, default, length):
+    value = os.environ.get(name)
+    if value is None:
+        return list(default)
+    items = env_list(name)
+    try:
+        numbers = [float(item) for item in items]
+    except ValueError:
+        numbers = []
+    if len(numbers) != length or not all(math.isfinite(n) for n in numbers):
+        raise ImproperlyConfigured(
+            f"{name}={value!r} must be {length} comma-separated numbers, e.g. "
+            + ",".join(str(d) for d in default)
+        )
+    return numbers
+
+
+def env_json(name, default):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        return json.loads(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} is not valid JSON: {error}") from None
+
+
+def env_database(name="DATABASE_URL"):
+    value = os.environ.get(name, "").strip()
+    example = "postgis://USER:PASSWORD@127.0.0.1:5432/mapa"
+    if not value:
+        raise ImproperlyConfigured(
+            f"{name} is not set: run `make setup` (it writes one to .env) or set it, e.g. {example}"
+        )
+    if not value.startswith(("postgis://", "postgres://", "postgresql://")):
+        raise ImproperlyConfigured(
+            f"{name} must be a PostgreSQL URL starting with postgis://, e.g. {example}"
+        )
+    try:
+        config = dj_database_url.parse(value, conn_max_age=600, conn_health_checks=True)
+    except (ValueError, KeyError) as error:
+        raise ImproperlyConfigured(f"{name} is malformed ({error}); e.g. {example}") from None
+    if not config.get("NAME"):
+        raise ImproperlyConfigured(f"{name} names no database; e.g. {example}")
+    # GeoDjango needs the PostGIS backend whichever PostgreSQL scheme was given.
+    config["ENGINE"] = "django.contrib.gis.db.backends.postgis"
+    return config

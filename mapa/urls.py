@@ -1,0 +1,17 @@
+"""URL wiring. API, data, embed and oEmbed URLs are language-neutral; HTML pages live under
+i18n_patterns: Polish at /, English under /en/."""
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("api/", include("mapa.api_urls")),
+    path("", include("practices.embed_urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(
+    path("", include("practices.urls")),
+    path("", include("geodata.urls")),
+    prefix_default_language=False,
+)

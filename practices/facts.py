@@ -1,0 +1,11 @@
+"""Tool-specific facts of a case: per-tool schemas, validation and labels.
+
+Placeholder: every tool accepts an empty document until the schemas are written.
+"""
+from django.core.exceptions import ValidationError
+
+
+def validate_facts(tool_slug, facts):
+    if not isinstance(facts, dict):
+        raise ValidationError("facts must be an object")
+    return facts

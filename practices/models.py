@@ -1,0 +1,216 @@
+"""The case catalogue: participation tools (as data) and cases of their use in gminy."""
+from django.conf import settings
+from django.contrib.gis.db import models
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from practices.querysets import PracticeQuerySet
+
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+class ParticipationTool(models.Model):
+    """A legal instrument or method of local participation. Loaded by a data migration; the
+    slug is used in URLs and the API and is never renamed. `rules` holds legal thresholds
+    (e.g. the turnout that makes a referendum valid) so that they are data, not code."""
+
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    name_pl = models.CharField(_("name (Polish)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    description_pl = models.TextField(_("description (Polish)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
+    color = models.CharField(_("map colour"), max_length=7, help_text="#rrggbb")
+    icon = models.CharField(_("icon"), max_length=40, blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    rules = models.JSONField(_("legal thresholds"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("participation tool")
+        verbose_name_plural = _("participation tools")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self.name_en if (get_language() or "pl").startswith("en") else self.name_pl
+
+    @property
+    def description(self):
+        if (get_language() or "pl").startswith("en"):
+            return self.description_en or self.description_pl
+        return self.description_pl
+
+    def get_absolute_url(self):
+        return reverse("tool-detail", kwargs={"slug": self.slug})
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted for review")
+    PUBLISHED = "published", _("published")
+    REJECTED = "rejected", _("rejected")
+    ARCHIVED = "archived", _("archived")
+
+
+class OrganiserType(models.TextChoices):
+    OFFICE = "urzad", _("municipal office")
+    COUNCIL = "rada", _("council")
+    NGO = "ngo", _("NGO")
+    RESIDENTS = "mieszkancy", _("residents' group")
+    SCHOOL = "szkola", _("school")
+    OTHER = "inne", _("other")
+
+
+class Licence(models.TextChoices):
+    CC_BY = "CC-BY-4.0", "CC BY 4.0"
+    CC_BY_SA = "CC-BY-SA-4.0", "CC BY-SA 4.0"
+    CC0 = "CC0-1.0", "CC0 1.0"
+
+
+LICENCE_URLS = {
+    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+
+
+class Practice(models.Model):
+    """A case of participation: one use of a tool in a gmina, in a year (or an edition)."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    tool = models.ForeignKey(
+        ParticipationTool, on_delete=models.PROTECT, related_name="practices",
+        verbose_name=_("tool"),
+    )
+    municipality = models.ForeignKey(
+        "geodata.Municipality", on_delete=models.PROTECT, related_name="practices",
+        verbose_name=_("gmina"),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
+        help_text=_("The edition or start year."),
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True,
+        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    location = models.PointField(
+        _("location"), srid=4326, null=True, blank=True,
+        help_text=_("A point inside the gmina; the gmina's representative point when empty."),
+    )
+    summary = models.CharField(_("summary"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    organiser = models.CharField(_("organiser"), max_length=200, blank=True)
+    organiser_type = models.CharField(
+        _("organiser type"), max_length=20, choices=OrganiserType.choices, blank=True
+    )
+    participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    lessons = models.TextField(_("lessons learned"), blank=True)
+    contact = models.CharField(_("contact"), max_length=300, blank=True)
+    licence = models.CharField(
+        _("licence"), max_length=20, choices=Licence.choices, default=Licence.CC_BY
+    )
+    facts = models.JSONField(
+        _("tool-specific facts"), default=dict, blank=True,
+        help_text=_("Validated against the schema of the case's tool."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="practices", verbose_name=_("author"),
+    )
+    is_sample = models.BooleanField(
+        _("sample"), default=False,
+        help_text=_("Sample data for demonstration, not a real record."),
+    )
+    # Maintained by a database trigger (see the migration), so bulk writes keep it current.
+    search_vector = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    objects = PracticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "title"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        permissions = [("moderate_practice", _("Can review and publish cases"))]
+        indexes = [
+            # The map's commonest filters: published cases by tool and year.
+            models.Index(fields=["status", "tool", "year"], name="practice_status_tool_year"),
+            GinIndex(fields=["search_vector"], name="practice_search"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("practice-detail", kwargs={"slug": self.slug})
+
+    @property
+    def licence_url(self):
+        return LICENCE_URLS.get(self.licence, "")
+
+    def clean(self):
+        errors = {}
+        if self.end_year and self.year and self.end_year < self.year:
+            errors["end_year"] = _("The end year cannot be before the year.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        if self.location and self.municipality_id:
+            boundary = self.municipality.boundary
+            if not boundary.intersects(self.location):
+                errors["location"] = _(
+                    "The location lies outside the gmina %(name)s: put the point inside it or "
+                    "leave it empty to use the gmina's centre."
+                ) % {"name": self.municipality.name}
+        if self.tool_id:
+            from practices.facts import validate_facts
+
+            try:
+                self.facts = validate_facts(self.tool.slug, self.facts or {})
+            except ValidationError as error:
+                errors["facts"] = error.messages
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.location is None and self.municipality_id:
+            self.location = self.municipality.point
+        super().save(*args, **kwargs)
+
+
+class PracticeLink(models.Model):
+    """A source (e.g. the resolution in the BIP) or a further link of a case."""
+
+    class Kind(models.TextChoices):
+        SOURCE = "source", _("source")
+        LINK = "link", _("link")
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="links")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SOURCE)
+    url = models.URLField(_("URL"), max_length=500)
+    label = models.CharField(_("label"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["kind", "position", "pk"]
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+
+    def __str__(self):
+        return self.label or self.url

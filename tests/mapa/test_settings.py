@@ -1,0 +1,46 @@
+"""Malformed settings stop start-up with a message that says how to fix them."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def start(**env):
+    """Import the settings in a fresh interpreter with the given environment overrides."""
+    environment = {**os.environ, **env}
+    return subprocess.run(
+        [sys.executable, "-c", "import django; from django.conf import settings; "
+         "django.setup(); print(settings.DEBUG)"],
+        cwd=ROOT, env={**environment, "DJANGO_SETTINGS_MODULE": "mapa.settings"},
+        capture_output=True, text=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"DEBUG": "maybe"}, "DEBUG='maybe' is not a boolean"),
+        ({"DATABASE_URL": "mysql://u:p@localhost/db"}, "DATABASE_URL must be a PostgreSQL URL"),
+        ({"DATABASE_URL": "postgis://u:p@localhost:notaport/db"}, "DATABASE_URL is malformed"),
+        ({"DATABASE_URL": "postgis://u:p@localhost:5432/"}, "DATABASE_URL names no database"),
+        ({"MAPA_MAP_ZOOM": "twelve"}, "MAPA_MAP_ZOOM='twelve' is not a whole number"),
+        ({"MAPA_MAP_CENTER": "53.1"}, "MAPA_MAP_CENTER='53.1' must be 2 comma-separated numbers"),
+        ({"MAPA_TILE_URL": "https://tiles.example.org/tile.png"}, "MAPA_TILE_URL must contain"),
+        ({"MAPA_DEFAULT_REGION": "20,podlaskie"}, "MAPA_DEFAULT_REGION contains 'podlaskie'"),
+    ],
+)
+def test_a_malformed_value_stops_start_up_with_its_message(env, message):
+    result = start(**env)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize(("value", "expected"), [("yes", "True"), ("0", "False"), ("", "False")])
+def test_debug_accepts_the_usual_boolean_spellings(value, expected):
+    result = start(DEBUG=value)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
