@@ -17,3 +17,8 @@ class PracticeQuerySet(models.QuerySet):
         if user.is_staff or user.has_perm("practices.moderate_practice"):
             return self.all()
         return self.filter(models.Q(pk__in=self.published().values("pk")) | models.Q(author=user))
+
+    def search(self, text):
+        """Full-text search over title, summary, description and gmina name.
+        (Placeholder until the Polish search configuration lands.)"""
+        return self.filter(title__icontains=text)

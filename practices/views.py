@@ -1,10 +1,6 @@
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView
 
 from practices.models import ParticipationTool, Practice
-
-
-class MapView(TemplateView):
-    template_name = "practices/map.html"
 
 
 class PracticeDetailView(DetailView):

@@ -1,0 +1,34 @@
+"""Run the benchmarks: `python -m bench` runs all, `python -m bench boundaries api` some."""
+import argparse
+import importlib
+import os
+import sys
+
+SUITES = {
+    "boundaries": "bench.boundaries",  # national boundary import and display GeoJSON size
+    "api": "bench.api",  # GeoJSON API against the SQL floor and a plain DRF-gis view
+    "web": "bench.web",  # map page weight and time to markers in headless Chromium
+}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("suites", nargs="*", choices=[*SUITES, []], default=list(SUITES))
+    args = parser.parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mapa.settings")
+    import django
+
+    django.setup()
+    failed = []
+    for name in args.suites or SUITES:
+        print(f"\n=== {name} ===", flush=True)
+        module = importlib.import_module(SUITES[name])
+        if not module.run():
+            failed.append(name)
+    if failed:
+        print(f"\nTargets missed in: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

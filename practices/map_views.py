@@ -1,0 +1,5 @@
+from django.views.generic import TemplateView
+
+
+class MapView(TemplateView):
+    template_name = "practices/map.html"
