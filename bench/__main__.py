@@ -13,8 +13,11 @@ SUITES = {
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("suites", nargs="*", choices=[*SUITES, []], default=list(SUITES))
+    parser.add_argument("suites", nargs="*", metavar="SUITE", help=", ".join(SUITES))
     args = parser.parse_args(argv)
+    unknown = [name for name in args.suites if name not in SUITES]
+    if unknown:
+        parser.error(f"unknown suite {', '.join(unknown)}: choose from {', '.join(SUITES)}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mapa.settings")
     import django
 
