@@ -9,3 +9,8 @@ def validate_facts(tool_slug, facts):
     if not isinstance(facts, dict):
         raise ValidationError("facts must be an object")
     return facts
+
+
+def enrich(practice):
+    """The case's facts with the computed values added (placeholder until the schemas land)."""
+    return dict(practice.facts or {})

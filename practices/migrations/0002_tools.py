@@ -1,0 +1,12 @@
+from django.db import migrations
+
+
+def load(apps, schema_editor):
+    from practices.tools import load_tools
+
+    load_tools(apps.get_model("practices", "ParticipationTool"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("practices", "0001_initial")]
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]
