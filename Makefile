@@ -7,16 +7,19 @@ SHARED_GEODATA := ../shared/geodata
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test bench setup system db python assets messages boundaries samples serve lint clean
+.PHONY: help demo test bench setup system db python assets messages boundaries samples serve makemessages lint clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-demo: setup boundaries samples serve ## install what is missing, import boundaries, load samples, serve on 127.0.0.1:$(PORT)
+demo: setup boundaries samples serve ## install what is missing, import boundaries, load samples, serve on http://127.0.0.1:8000/ (PORT overrides)
 
-test: setup browser ## the same set-up, then the whole test suite
+# The test suite also needs Chromium; target-specific, so prerequisites see it too.
+test: SYSTEM_ARGS := --browser
+test: setup ## the same set-up, then the whole test suite
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+bench: SYSTEM_ARGS := --browser
 bench: setup ## benchmarks (not part of make test): import, API and map weight
 	$(PY) -m bench $(BENCH_ARGS)
 
@@ -24,10 +27,7 @@ setup: system db python assets messages ## everything the demo and the tests nee
 	$(PY) manage.py migrate --noinput -v 0
 
 system: ## Debian packages (PostGIS, GDAL, hunspell-pl, gettext) and a running PostgreSQL
-	bin/setup-system
-
-browser: ## Debian's Chromium for the browser tests
-	bin/setup-system --browser
+	bin/setup-system $(SYSTEM_ARGS)
 
 db: system ## role, database and extensions; writes DATABASE_URL to .env on first run
 	bin/setup-db
@@ -62,7 +62,7 @@ boundaries: ## import gmina boundaries (../shared/geodata, else the official PRG
 samples: ## load the sample cases (flagged as samples); `manage.py load_samples --delete` removes them
 	$(PY) manage.py load_samples
 
-serve: ## serve the site on http://127.0.0.1:$(PORT)/
+serve: ## serve the site on http://127.0.0.1:8000/ (PORT overrides)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 makemessages: ## refresh locale/pl from the code and templates
