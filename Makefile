@@ -56,6 +56,8 @@ boundaries: ## import gmina boundaries (../shared/geodata, else the official PRG
 	  $(PY) manage.py import_boundaries $(SHARED_GEODATA)/powiaty_pl.geojson && \
 	  $(PY) manage.py import_boundaries $(SHARED_GEODATA)/gminy_20_28.geojson; \
 	else \
+	  $(PY) manage.py import_boundaries prg --level wojewodztwo --voivodeship 20 28 && \
+	  $(PY) manage.py import_boundaries prg --level powiat --voivodeship 20 28 && \
 	  $(PY) manage.py import_boundaries prg --voivodeship 20 28; \
 	fi
 

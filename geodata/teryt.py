@@ -107,3 +107,51 @@ def level_of(value):
         if len(code) == length:
             return level
     return None
+
+
+# The sixteen voivodeships (unchanged since 1999), named as TERC names them in lower case.
+# A gmina file that gives only codes (PRG) still gets its voivodeship rows named.
+VOIVODESHIP_NAMES = {
+    "02": "dolnośląskie",
+    "04": "kujawsko-pomorskie",
+    "06": "lubelskie",
+    "08": "lubuskie",
+    "10": "łódzkie",
+    "12": "małopolskie",
+    "14": "mazowieckie",
+    "16": "opolskie",
+    "18": "podkarpackie",
+    "20": "podlaskie",
+    "22": "pomorskie",
+    "24": "śląskie",
+    "26": "świętokrzyskie",
+    "28": "warmińsko-mazurskie",
+    "30": "wielkopolskie",
+    "32": "zachodniopomorskie",
+}
+
+COUNTY = "powiat"
+CITY_COUNTY = "miasto na prawach powiatu"
+CAPITAL_CITY_COUNTY = "miasto stołeczne, na prawach powiatu"
+CAPITAL_COUNTY = "1465"
+
+
+def county_kind(value):
+    """The kind of a county as TERC names it: county numbers from 61 up are cities with
+    powiat rights, and 1465 is Warszawa, the capital."""
+    code = parse_county(value)
+    if code == CAPITAL_COUNTY:
+        return CAPITAL_CITY_COUNTY
+    if int(code[2:]) >= 61:
+        return CITY_COUNTY
+    return COUNTY
+
+
+def level_from_lengths(codes):
+    """The one level the text codes' lengths point to, or None when they point to several or
+    to none. Codes of no known length, and values that are not text, do not count: parsing
+    refuses them later, each with the feature it came from."""
+    levels = {level_of(code) for code in codes if isinstance(code, str)} - {None}
+    if len(levels) == 1:
+        return levels.pop()
+    return None

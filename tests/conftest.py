@@ -28,3 +28,72 @@ def moderator(django_user_model):
     )
     user.user_permissions.add(Permission.objects.get(codename="moderate_practice"))
     return django_user_model.objects.get(pk=user.pk)
+
+
+# --- Real boundaries of the default region ----------------------------------------------
+# The NE files from ../shared/geodata, imported with the real importer once per test process;
+# later uses restore the rows that import produced, in milliseconds instead of the import's
+# fraction of a second.
+NE_VOIVODESHIPS = ("20", "28")
+NE_GMINY = 234
+_ne_rows = {}
+
+
+def shared_geodata():
+    """../shared/geodata beside the repository, where the real boundary files live."""
+    from django.conf import settings
+
+    return settings.BASE_DIR.parent / "shared" / "geodata"
+
+
+def _import_ne():
+    from geodata.importers import import_boundaries
+
+    for name in ("wojewodztwa_pl", "powiaty_pl", "gminy_20_28"):
+        import_boundaries(shared_geodata() / f"{name}.geojson", voivodeships=NE_VOIVODESHIPS)
+
+
+def _snapshot_ne():
+    """Field values of the NE rows, parents first."""
+    from geodata.models import County, Municipality, Voivodeship
+
+    return {
+        Voivodeship: list(Voivodeship.objects.filter(teryt__in=NE_VOIVODESHIPS).values()),
+        County: list(County.objects.filter(voivodeship_id__in=NE_VOIVODESHIPS).values()),
+        Municipality: list(
+            Municipality.objects.filter(voivodeship_id__in=NE_VOIVODESHIPS).values()
+        ),
+    }
+
+
+def _restore_ne(snapshot):
+    from geodata.display import refresh_display_boundaries
+    from geodata.models import Municipality
+
+    for model, rows in snapshot.items():
+        fields = [f.attname for f in model._meta.concrete_fields if not f.primary_key]
+        model.objects.bulk_create(
+            [model(**row) for row in rows], update_conflicts=True,
+            unique_fields=["teryt"], update_fields=fields,
+        )
+    if Municipality.objects.exclude(voivodeship_id__in=NE_VOIVODESHIPS).exists():
+        # Other gminy share the coverage: display boundaries follow the importer's policy.
+        refresh_display_boundaries()
+
+
+@pytest.fixture
+def ne_boundaries(db):
+    """The real boundaries of voivodeships 20 and 28 (234 gminy, their counties and
+    voivodeships, display boundaries and points) in the test database, as the importer makes
+    them from ../shared/geodata. Cheap when they are already there; re-created after a
+    transactional test flushed them. Returns the QuerySet of those gminy, by TERYT."""
+    from geodata.models import Municipality
+
+    gminy = Municipality.objects.filter(voivodeship_id__in=NE_VOIVODESHIPS)
+    if gminy.exclude(display_boundary=None).count() != NE_GMINY:
+        if _ne_rows:
+            _restore_ne(_ne_rows)
+        else:
+            _import_ne()
+            _ne_rows.update(_snapshot_ne())
+    return gminy.order_by("teryt")
