@@ -1,17 +1,27 @@
 """The case catalogue: participation tools (as data) and cases of their use in gminy."""
+import re
+
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from practices.querysets import PracticeQuerySet
+from practices import slugs
+from practices.facts import display_facts, enrich, validate_facts
+from practices.markdown import render_markdown
+from practices.querysets import PracticeManager
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
+# Anything that looks like an HTML tag: the summary is plain text (shown in lists, popups,
+# feeds and exports as is).
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]")
 
 
 class ParticipationTool(models.Model):
@@ -25,7 +35,10 @@ class ParticipationTool(models.Model):
     description_pl = models.TextField(_("description (Polish)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
-    color = models.CharField(_("map colour"), max_length=7, help_text="#rrggbb")
+    color = models.CharField(
+        _("map colour"), max_length=7, help_text="#rrggbb",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #rrggbb."))],
+    )
     icon = models.CharField(_("icon"), max_length=40, blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     rules = models.JSONField(_("legal thresholds"), default=dict, blank=True)
@@ -86,7 +99,11 @@ class Practice(models.Model):
     """A case of participation: one use of a tool in a gmina, in a year (or an edition)."""
 
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=220, unique=True, blank=True,
+        help_text=_("Part of the case's address. Made from the title, gmina and year when "
+                    "empty; never changes afterwards."),
+    )
     tool = models.ForeignKey(
         ParticipationTool, on_delete=models.PROTECT, related_name="practices",
         verbose_name=_("tool"),
@@ -109,7 +126,9 @@ class Practice(models.Model):
         _("location"), srid=4326, null=True, blank=True,
         help_text=_("A point inside the gmina; the gmina's representative point when empty."),
     )
-    summary = models.CharField(_("summary"), max_length=500, blank=True)
+    summary = models.CharField(
+        _("summary"), max_length=500, blank=True, help_text=_("Plain text, at most 500 characters.")
+    )
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
     organiser_type = models.CharField(
@@ -142,7 +161,7 @@ class Practice(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
-    objects = PracticeQuerySet.as_manager()
+    objects = PracticeManager()
 
     class Meta:
         ordering = ["-year", "title"]
@@ -165,33 +184,73 @@ class Practice(models.Model):
     def licence_url(self):
         return LICENCE_URLS.get(self.licence, "")
 
+    @property
+    def description_html(self):
+        """The description rendered from Markdown through the allow-list sanitiser."""
+        return render_markdown(self.description)
+
+    @cached_property
+    def enriched_facts(self):
+        """The stored facts plus the computed ones (turnout, validity...)."""
+        return enrich(self)
+
+    @cached_property
+    def fact_items(self):
+        """(key, label, formatted value) of each fact, in the tool's order, for pages."""
+        return display_facts(self)
+
     def clean(self):
+        """Rules: end year not before the year, end date not before the start date, the summary
+        is plain text, the location lies inside the gmina (on its border counts as inside),
+        and the facts fit the tool's schema (they are replaced by their cleaned form)."""
         errors = {}
         if self.end_year and self.year and self.end_year < self.year:
             errors["end_year"] = _("The end year cannot be before the year.")
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The end date cannot be before the start date.")
-        if self.location and self.municipality_id:
-            boundary = self.municipality.boundary
-            if not boundary.intersects(self.location):
+        if self.summary and HTML_TAG.search(self.summary):
+            errors["summary"] = _(
+                "The summary is plain text: remove the HTML tags (formatting belongs in the "
+                "description)."
+            )
+        if self.location is not None and self.municipality_id:
+            location = self.location
+            if location.srid and location.srid != 4326:
+                location = location.transform(4326, clone=True)
+            if not self.municipality.boundary.intersects(location):
                 errors["location"] = _(
                     "The location lies outside the gmina %(name)s: put the point inside it or "
                     "leave it empty to use the gmina's centre."
                 ) % {"name": self.municipality.name}
         if self.tool_id:
-            from practices.facts import validate_facts
-
             try:
-                self.facts = validate_facts(self.tool.slug, self.facts or {})
+                self.facts = validate_facts(self.tool.slug, self.facts)
             except ValidationError as error:
                 errors["facts"] = error.messages
         if errors:
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        """An empty location becomes the gmina's representative point; an empty slug is
+        generated (see practices.slugs), retried with the next suffix if a concurrent save
+        took it first."""
         if self.location is None and self.municipality_id:
             self.location = self.municipality.point
-        super().save(*args, **kwargs)
+        if self.slug:
+            return super().save(*args, **kwargs)
+        base = slugs.base_slug(
+            self.title, self.municipality.name if self.municipality_id else "", self.year
+        )
+        taken = Practice.objects.exclude(pk=self.pk).filter
+        for _attempt in range(5):
+            self.slug = slugs.unique_slug(base, lambda slug: taken(slug=slug).exists())
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                if not taken(slug=self.slug).exists():
+                    raise
+        raise IntegrityError(f"Could not find a free slug for {base!r}")
 
 
 class PracticeLink(models.Model):

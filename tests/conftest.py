@@ -97,3 +97,11 @@ def ne_boundaries(db):
             _import_ne()
             _ne_rows.update(_snapshot_ne())
     return gminy.order_by("teryt")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """The cast's passwords need no strength in tests; the default hasher costs ~1 s a user."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,140 @@
+"""Admin for cases and the participation tools.
+
+Every admin page works offline: the location map is our Leaflet widget (practices.widgets),
+not GeoDjango's CDN-loaded OpenLayers. Facts are edited as JSON and validated by the model
+against the tool's schema; the keys allowed for each tool are listed beside the box.
+"""
+from django import forms
+from django.contrib import admin
+from django.contrib.gis.db import models as gis_models
+from django.db import models
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from practices.fact_schemas import SCHEMAS
+from practices.models import ParticipationTool, Practice, PracticeLink
+from practices.widgets import LeafletPointWidget
+
+
+class PracticeLinkInline(admin.TabularInline):
+    model = PracticeLink
+    extra = 1
+    fields = ("kind", "url", "label", "position")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+def _fact_keys(tool_slug):
+    fields = SCHEMAS[tool_slug].fields
+    stored = [field for field in fields if not field.computed]
+    return format_html_join(
+        ", ", "<code>{}</code> ({})", ((field.key, field.label) for field in stored)
+    )
+
+
+@admin.register(Practice)
+class PracticeAdmin(admin.ModelAdmin):
+    list_display = ("title", "tool", "year", "municipality", "status", "is_sample", "updated_at")
+    list_filter = ("tool", "year", "municipality__voivodeship", "status", "is_sample")
+    search_fields = (
+        "title", "title__unaccent", "slug", "municipality__name", "municipality__name__unaccent",
+        "=municipality__teryt",
+    )
+    autocomplete_fields = ("municipality", "author")
+    readonly_fields = ("facts_reference", "description_preview", "created_at", "updated_at")
+    inlines = (PracticeLinkInline,)
+    list_per_page = 50
+    save_on_top = True
+    formfield_overrides = {
+        gis_models.PointField: {"widget": LeafletPointWidget},
+        models.JSONField: {"widget": forms.Textarea(attrs={
+            "rows": 8, "cols": 80, "class": "vLargeTextField", "style": "font-family: monospace",
+        })},
+    }
+    fieldsets = (
+        (None, {"fields": (
+            "title", "slug", "tool", "municipality", "status", "is_sample",
+            ("year", "end_year"), ("start_date", "end_date"),
+        )}),
+        (_("Place"), {"fields": ("location",)}),
+        (_("Content"), {"fields": (
+            "summary", "description", "description_preview", "organiser", "organiser_type",
+            "participants", "outcome", "lessons", "contact", "licence",
+        )}),
+        (_("Tool-specific facts"), {"fields": ("facts", "facts_reference")}),
+        (_("Record"), {"fields": ("author", "created_at", "updated_at")}),
+    )
+
+    def get_queryset(self, request):
+        # The list needs the gmina's name, not its boundaries (up to megabytes per row).
+        return (
+            super().get_queryset(request)
+            .select_related("tool", "municipality")
+            .defer("municipality__boundary", "municipality__display_boundary", "search_vector")
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        # Slugs are in every link to a case: set once (or generated), never changed here.
+        fields = super().get_readonly_fields(request, obj)
+        return ("slug", *fields) if obj else fields
+
+    @admin.display(description=_("allowed facts"))
+    def facts_reference(self, obj):
+        if obj and obj.tool_id:
+            return _fact_keys(obj.tool.slug)
+        return format_html_join(
+            "", "<p><strong>{}</strong>: {}</p>",
+            ((slug, _fact_keys(slug)) for slug in SCHEMAS),
+        )
+
+    @admin.display(description=_("description as shown"))
+    def description_preview(self, obj):
+        if not obj or not obj.description:
+            return "-"
+        return format_html('<div class="mapa-description-preview">{}</div>', obj.description_html)
+
+
+class ParticipationToolForm(forms.ModelForm):
+    class Meta:
+        model = ParticipationTool
+        fields = (
+            "name_pl", "name_en", "description_pl", "description_en", "legal_basis", "color",
+            "icon", "position", "rules",
+        )
+        widgets = {"color": forms.TextInput(attrs={"type": "color"})}
+
+    def clean_rules(self):
+        rules = self.cleaned_data["rules"]
+        if not isinstance(rules, dict):
+            raise forms.ValidationError(
+                _("The thresholds must be a JSON object, e.g. {\"valid_turnout_percent\": 30}.")
+            )
+        return rules
+
+
+@admin.register(ParticipationTool)
+class ParticipationToolAdmin(admin.ModelAdmin):
+    """The tools are data loaded by a migration: names, descriptions, colours and thresholds
+    can be edited; slugs cannot (they are in URLs and the API), and tools are neither added
+    nor deleted here."""
+
+    form = ParticipationToolForm
+    list_display = ("position", "slug", "name_pl", "name_en", "colour_swatch")
+    list_display_links = ("slug",)
+    readonly_fields = ("slug",)
+    fields = (
+        "slug", "name_pl", "name_en", "description_pl", "description_en", "legal_basis",
+        "color", "icon", "position", "rules",
+    )
+
+    @admin.display(description=_("map colour"))
+    def colour_swatch(self, obj):
+        return format_html(
+            '<span style="display:inline-block;width:1.5em;height:1em;background:{};'
+            'border:1px solid #666" aria-hidden="true"></span> {}', obj.color, obj.color,
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

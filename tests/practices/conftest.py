@@ -1,0 +1,30 @@
+"""Gminy for the catalogue's tests: hand-made squares with real names (tests/factories.py)."""
+import pytest
+
+from tests.factories import make_municipality
+
+
+@pytest.fixture
+def bialystok(db):
+    return make_municipality("2061011", "Białystok", lon=23.1, lat=53.1)
+
+
+@pytest.fixture
+def elk(db):
+    return make_municipality("2807011", "Ełk", lon=22.3, lat=53.8)
+
+
+@pytest.fixture
+def suprasl(db):
+    return make_municipality("2010063", "Supraśl", lon=23.3, lat=53.2)
+
+
+@pytest.fixture(autouse=True)
+def tools(db):
+    """The ten tools come from a data migration; a transactional test elsewhere in the run
+    (live server, flush) may have emptied the table: put them back."""
+    from practices.models import ParticipationTool
+    from practices.tools import TOOLS, load_tools
+
+    if ParticipationTool.objects.count() != len(TOOLS):
+        load_tools()
