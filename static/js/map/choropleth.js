@@ -1,0 +1,182 @@
+// The gminy layer: display boundaries with the name on hover and a summary on click
+// (county, voivodeship, matching cases by tool, a link to the gmina's page). In the markers
+// view it is drawn as outlines; in the choropleth view each gmina is shaded by the number of
+// matching cases, in classes named in the legend, and every gmina with cases is a
+// keyboard-focusable button.
+import { el } from "./dom.js";
+import { t, tn } from "./i18n.js";
+import { symbolNode } from "./shapes.js";
+
+const PALETTE = ["#fee391", "#fdb04b", "#f26b2d", "#c8321d", "#7f0f12"];
+const EMPTY_FILL = "#f2f2f2";
+const MAX_CLASSES = PALETTE.length;
+
+// Classes of positive counts: each distinct value when there are few, else quantiles.
+export function classBreaks(values) {
+  const sorted = values.filter((v) => v > 0).sort((a, b) => a - b);
+  if (!sorted.length) return [];
+  const unique = [...new Set(sorted)];
+  let classes;
+  if (unique.length <= MAX_CLASSES) {
+    classes = unique.map((v) => ({ min: v, max: v }));
+  } else {
+    classes = [];
+    let lower = 1;
+    for (let i = 1; i <= MAX_CLASSES; i += 1) {
+      const upper = sorted[Math.ceil((sorted.length * i) / MAX_CLASSES) - 1];
+      if (upper >= lower) {
+        classes.push({ min: lower, max: upper });
+        lower = upper + 1;
+      }
+    }
+  }
+  const n = classes.length;
+  classes.forEach((c, i) => {
+    c.color = PALETTE[n === 1 ? 3 : Math.round((i * (MAX_CLASSES - 1)) / (n - 1))];
+  });
+  return classes;
+}
+
+function classOf(classes, count) {
+  return classes.find((c) => count >= c.min && count <= c.max) || null;
+}
+
+export function createBoundaryLayer(map, ctx) {
+  let counts = new Map(); // teryt -> { total, perTool: Map(slug -> n) }
+  let classes = [];
+  let mode = "outline";
+  let loadedScope = null;
+  const group = L.geoJSON(null, {
+    style: (feature) => styleFor(feature),
+    onEachFeature(feature, layer) {
+      layer.bindTooltip(() => tooltipText(feature), { sticky: true, direction: "top" });
+      layer.bindPopup(() => summary(feature), { maxWidth: 300 });
+    },
+  }).addTo(map);
+
+  function countFor(feature) {
+    const entry = counts.get(feature.properties.teryt);
+    return entry ? entry.total : 0;
+  }
+
+  function styleFor(feature) {
+    if (mode === "outline") {
+      return { color: "#36506b", weight: 0.8, opacity: 0.55, fill: true, fillOpacity: 0 };
+    }
+    const found = classOf(classes, countFor(feature));
+    return {
+      color: "#4d4d4d", weight: 0.6, opacity: 0.8, fill: true,
+      fillColor: found ? found.color : EMPTY_FILL, fillOpacity: found ? 0.85 : 0.55,
+    };
+  }
+
+  function tooltipText(feature) {
+    const name = feature.properties.name;
+    return mode === "choropleth" ? `${name}: ${tn("caseCount", countFor(feature))}` : name;
+  }
+
+  function summary(feature) {
+    const p = feature.properties;
+    const entry = counts.get(p.teryt);
+    const perTool = entry ? [...entry.perTool.entries()] : [];
+    const place = [ctx.countyLabel(p.county) || p.county_name, ctx.voivodeshipLabel(p.voivodeship) || p.voivodeship_name]
+      .filter(Boolean).join(", ");
+    return el(
+      "div",
+      { class: "gmina-popup" },
+      el("p", { class: "gmina-popup__title" }, el("strong", { text: p.name }), ` (${ctx.typeLabel(p.type)})`),
+      el("p", { text: place }),
+      el("p", { text: tn("matchingCount", entry ? entry.total : 0) }),
+      perTool.length
+        ? el("ul", { class: "gmina-popup__tools" }, perTool.map(([slug, n]) => {
+          const tool = ctx.tools.get(slug);
+          return el("li", {}, tool ? symbolNode(tool.shape, tool.color, 14) : null, ` ${tool ? tool.name : slug}: ${n}`);
+        }))
+        : null,
+      el("a", { href: ctx.gminaUrl(p.teryt), target: ctx.linkTarget, rel: ctx.linkTarget ? "noopener" : null,
+        text: t("openGmina", { name: p.name }) }),
+    );
+  }
+
+  // Names the paths for screen readers and lets the keyboard reach gminy with cases.
+  function decorate(layer) {
+    const path = layer.getElement && layer.getElement();
+    if (!path) return;
+    const count = countFor(layer.feature);
+    path.dataset.teryt = layer.feature.properties.teryt;
+    path.dataset.count = String(count);
+    if (mode === "choropleth" && count > 0) {
+      path.setAttribute("tabindex", "0");
+      path.setAttribute("role", "button");
+      path.setAttribute("aria-label", tooltipText(layer.feature));
+    } else {
+      path.removeAttribute("tabindex");
+      path.removeAttribute("role");
+      path.removeAttribute("aria-label");
+    }
+    if (!path.dataset.keys) {
+      path.dataset.keys = "1";
+      path.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          layer.openPopup(layer.getCenter());
+        }
+      });
+      path.addEventListener("focus", () => layer.setStyle({ weight: 3, color: "#000000" }));
+      path.addEventListener("blur", () => layer.setStyle(styleFor(layer.feature)));
+    }
+  }
+
+  function restyle() {
+    group.eachLayer((layer) => {
+      layer.setStyle(styleFor(layer.feature));
+      decorate(layer);
+    });
+  }
+
+  return {
+    get scope() {
+      return loadedScope;
+    },
+    setData(collection, scope) {
+      group.clearLayers();
+      group.addData(collection);
+      loadedScope = scope;
+      restyle();
+    },
+    setCounts(next) {
+      counts = next;
+      classes = classBreaks([...counts.values()].map((c) => c.total));
+      restyle();
+    },
+    setMode(next) {
+      mode = next;
+      restyle();
+    },
+    get classes() {
+      return classes;
+    },
+    // Bounds of the gminy whose TERYT code starts with one of the codes.
+    boundsOf(codes) {
+      let bounds = null;
+      group.eachLayer((layer) => {
+        const teryt = layer.feature.properties.teryt;
+        if (codes.some((code) => teryt.startsWith(code))) {
+          bounds = bounds ? bounds.extend(layer.getBounds()) : L.latLngBounds(layer.getBounds().getSouthWest(), layer.getBounds().getNorthEast());
+        }
+      });
+      return bounds;
+    },
+  };
+}
+
+export function choroplethLegend(classes) {
+  return el(
+    "ul",
+    { class: "map-legend__list" },
+    el("li", {}, el("span", { class: "map-legend__swatch", style: `background:${EMPTY_FILL}` }), el("span", { text: t("noMatching") })),
+    classes.map((c) => el("li", {},
+      el("span", { class: "map-legend__swatch", style: `background:${c.color}` }),
+      el("span", { text: c.min === c.max ? tn("caseCount", c.min) : t("caseRange", { min: c.min, max: c.max }) }))),
+  );
+}

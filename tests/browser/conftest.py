@@ -1,0 +1,293 @@
+"""Browser tests: real headless Chromium (Debian's /usr/bin/chromium, never a downloaded
+browser) driven by Playwright, against pytest-django's live server with the real NE
+boundaries and a known set of cases.
+
+Every test gets a `page` that fails the test on any script error, any console error and any
+request leaving this machine. The base-map tiles point at a closed port on 127.0.0.1, as
+in CI where there is no network: the map must work without them.
+"""
+import json
+import os
+import re
+import threading
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from django.conf import settings as django_settings
+
+from practices.tools import TOOLS, load_tools
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+# between browser steps are ordinary synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+# Port 9 (discard): nothing listens, so every tile fails as it would offline.
+TILE_URL = "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png"
+TILE_PREFIX = "http://127.0.0.1:9/"
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
+AXE = django_settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = django_settings.BASE_DIR / "test-artifacts"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed: `make test` installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(autouse=True, scope="package")
+def _tools_after_browser_tests(django_db_setup, django_db_blocker):
+    """Live-server tests flush every table when they end, the tools of the data migration
+    included; put them back for the tests that run after this package."""
+    yield
+    with django_db_blocker.unblock():
+        from practices.models import ParticipationTool
+
+        if ParticipationTool.objects.count() != len(TOOLS):
+            load_tools()
+
+
+@pytest.fixture
+def site(live_server, settings, ne_boundaries):
+    """The live server with the real NE gminy, the tools and tiles that cannot load."""
+    from practices.models import ParticipationTool
+
+    if ParticipationTool.objects.count() != len(TOOLS):
+        load_tools()
+    settings.MAPA_TILE_URL = TILE_URL
+    return live_server
+
+
+class Watch:
+    """What a page did that a test must not accept."""
+
+    def __init__(self):
+        self.problems = []
+        self.allowed = []
+        self.requests = []
+
+    def allow(self, pattern):
+        """Accept console errors matching a regular expression (an expected refusal)."""
+        self.allowed.append(re.compile(pattern))
+
+    def console(self, message):
+        if message.type != "error":
+            return
+        if message.location.get("url", "").startswith(TILE_PREFIX):
+            return  # a tile that could not load: expected offline
+        if any(pattern.search(message.text) for pattern in self.allowed):
+            return
+        self.problems.append(f"console error: {message.text} ({message.location.get('url')})")
+
+    def request(self, request):
+        self.requests.append(request.url)
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOOPBACK:
+            self.problems.append(f"request leaving the machine: {request.url}")
+
+
+@pytest.fixture
+def watch():
+    return Watch()
+
+
+@pytest.fixture
+def context(browser, watch):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.on("page", lambda page: attach(page, watch))
+    yield context
+    context.close()
+
+
+def attach(page, watch):
+    page.on("pageerror", lambda error: watch.problems.append(f"page error: {error}"))
+    page.on("console", watch.console)
+    page.on("request", watch.request)
+    page.set_default_timeout(10_000)
+
+
+@pytest.fixture
+def page(context, watch, site):
+    page = context.new_page()
+    yield page
+    assert not watch.problems, "\n".join(watch.problems)
+
+
+def wait_ready(page, boundaries=True):
+    """Wait until the map shows the current state (and the gmina boundaries), with no
+    cluster animation running (during one, old and new clusters are both on screen)."""
+    page.wait_for_function(
+        "([b]) => { const app = document.getElementById('map-app');"
+        " return app && app.dataset.status === 'ready'"
+        " && (!b || app.dataset.boundaries === 'ready')"
+        " && !document.querySelector('.leaflet-cluster-anim'); }",
+        arg=[boundaries],
+    )
+
+
+def marker_total(page_or_frame):
+    """Cases drawn on the map: the counts of the clusters plus the single markers."""
+    return page_or_frame.evaluate(
+        "() => [...document.querySelectorAll('.map-cluster [data-count]')]"
+        ".reduce((sum, node) => sum + Number(node.dataset.count), 0)"
+        " + document.querySelectorAll('.case-marker').length"
+    )
+
+
+def shown_count(page_or_frame):
+    return int(page_or_frame.get_attribute("#map-app", "data-count"))
+
+
+def list_rows(page_or_frame):
+    return int(page_or_frame.get_attribute("[data-case-list]", "data-rows"))
+
+
+def point_inside(page, teryt):
+    """A screen point where the gmina's shape is the topmost element (no marker above it)."""
+    return page.evaluate(
+        """(teryt) => {
+          const path = document.querySelector(`path[data-teryt="${teryt}"]`);
+          const box = path.getBBox();
+          const matrix = path.getScreenCTM();
+          for (let fy = 0.1; fy < 0.9; fy += 0.04) {
+            for (let fx = 0.1; fx < 0.9; fx += 0.04) {
+              const inner = new DOMPoint(box.x + box.width * fx, box.y + box.height * fy);
+              if (!path.isPointInFill(inner)) continue;
+              const screen = inner.matrixTransform(matrix);
+              const top = document.elementFromPoint(screen.x, screen.y);
+              if (top === path) return [screen.x, screen.y];
+            }
+          }
+          return null;
+        }""",
+        teryt,
+    )
+
+
+def api_json(server, path, params=None):
+    query = ("?" + urlencode(params)) if params else ""
+    with urllib.request.urlopen(f"{server.url}{path}{query}") as response:
+        return json.loads(response.read())
+
+
+def api_count(server, params):
+    return len(api_json(server, "/api/practices/", params)["features"])
+
+
+@pytest.fixture
+def axe():
+    """Runs axe-core's WCAG 2.1 A and AA rules on a page (or frame) and asserts none fails."""
+
+    def check(target):
+        target.add_script_tag(path=str(AXE))
+        result = target.evaluate(
+            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+            WCAG_TAGS,
+        )
+        violations = [
+            f"{v['id']}: {v['help']} at {[node['target'] for node in v['nodes']][:3]}"
+            for v in result["violations"]
+        ]
+        assert violations == []
+
+    return check
+
+
+def screenshot(page, name, full_page=False):
+    """Saves a screenshot to test-artifacts/ (gitignored) for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
+
+
+# A known set of published cases over the real NE gminy: (tool, year) spread so that tool and
+# year filters select proper subsets; a draft and an archived case that must never show.
+KNOWN_GMINY = ["2061011", "2862011", "2805011", "2062011", "2063011", "2005062", "2818033"]
+KNOWN_TOOLS = ["budzet-obywatelski", "konsultacje", "fundusz-solecki", "referendum",
+               "mlodziezowa-rada"]
+
+
+@pytest.fixture
+def cases(site):
+    from geodata.models import Municipality
+    from practices.models import ParticipationTool, Practice, Status
+
+    gminy = {g.teryt: g for g in Municipality.objects.filter(teryt__in=KNOWN_GMINY)}
+    tools = {t.slug: t for t in ParticipationTool.objects.all()}
+
+    def case(i, gmina, tool, year, slug, status=Status.PUBLISHED):
+        return Practice(
+            title=f"Przypadek {i:02d} w gminie {gmina.name}", slug=slug, tool=tools[tool],
+            municipality=gmina, year=year, status=status, location=gmina.point,
+        )
+
+    published = [
+        case(i, gminy[KNOWN_GMINY[i % len(KNOWN_GMINY)]], KNOWN_TOOLS[i % len(KNOWN_TOOLS)],
+             2015 + i % 9, f"przypadek-{i:02d}")
+        for i in range(42)
+    ]
+    # One bulk insert: a save() per case would cost about a second per test.
+    Practice.objects.bulk_create(published + [
+        case(98, gminy["2061011"], "referendum", 2020, "szkic", Status.DRAFT),
+        case(99, gminy["2862011"], "referendum", 2020, "archiwum", Status.ARCHIVED),
+    ])
+    return published
+
+
+class OtherSite:
+    """A tiny web server on another 127.0.0.1 port (so another origin than the live server)
+    serving the HTML pages a test puts in `pages`, like a partner's site embedding the map."""
+
+    def __init__(self):
+        self.pages = {}
+        pages = self.pages
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                body = pages.get(self.path)
+                self.send_response(200 if body else 404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write((body or "not found").encode())
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def host(self, path, body_html):
+        """Publishes a page with the given body and returns its URL."""
+        self.pages[path] = (
+            '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Partner site'
+            '</title><link rel="icon" href="data:,">'
+            f"</head><body><h1>Partner site</h1>{body_html}</body></html>"
+        )
+        return self.url + path
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def other_site():
+    site = OtherSite()
+    yield site
+    site.close()
