@@ -69,7 +69,6 @@ serve: ## serve the site on http://127.0.0.1:8000/ (PORT overrides)
 
 makemessages: ## refresh locale/pl from the code and templates
 	$(PY) manage.py makemessages -l pl -l en --ignore=node_modules --ignore=.venv
-	$(PY) manage.py makemessages -d djangojs -l pl -l en --ignore=node_modules --ignore=.venv --ignore=staticfiles
 
 lint: ## ruff
 	$(VENV)/bin/ruff check .

@@ -4,6 +4,7 @@ Every value that differs between deployments comes from the environment (or from
 which `make setup` writes for the local cluster). Our own settings carry the MAPA_ prefix.
 `.env.example` lists them all. A malformed value stops start-up with a message naming it.
 """
+import warnings
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -59,6 +60,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that writes bodies, so API collections (streamed too: compressed
+    # incrementally at full ratio), pages and static files served without a precompressed
+    # variant all leave gzip-compressed for clients that accept it.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -122,13 +127,16 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "mapa.storage.StaticStorage"
             if env_bool("MAPA_MANIFEST_STATIC", False)
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
 WHITENOISE_USE_FINDERS = True
+# Until `collectstatic` fills STATIC_ROOT (production), WhiteNoise serves from the finders and
+# would warn on every start that the folder is missing.
+warnings.filterwarnings("ignore", message="No directory at: .*staticfiles", category=UserWarning)
 
 # Every page refuses framing; the embed views opt out explicitly.
 X_FRAME_OPTIONS = "DENY"
@@ -156,6 +164,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # No badge fetched from validator.swagger.io: the docs page makes no outside request.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # GeoJSON `type` members are one-value enums; name them instead of numbering collisions.
+    "ENUM_NAME_OVERRIDES": {
+        "FeatureTypeEnum": ["Feature"],
+        "FeatureCollectionTypeEnum": ["FeatureCollection"],
+        "PointTypeEnum": ["Point"],
+        "MultiPolygonTypeEnum": ["MultiPolygon"],
+        "MunicipalityTypeEnum": ["urban", "rural", "urban-rural"],
+    },
 }
 
 # GDAL 3.6 cannot block file and network access while parsing a spatial reference. No CRS
@@ -195,8 +213,10 @@ MAPA_TILE_ATTRIBUTION = env_str(
 )
 MAPA_TILE_MAX_ZOOM = env_int("MAPA_TILE_MAX_ZOOM", 18, minimum=1, maximum=22)
 # Tolerance of the shared-border-preserving simplification of display boundaries, in metres.
-MAPA_DISPLAY_TOLERANCE_M = env_float("MAPA_DISPLAY_TOLERANCE_M", 150.0, minimum=0, maximum=5000)
+MAPA_DISPLAY_TOLERANCE_M = env_float("MAPA_DISPLAY_TOLERANCE_M", 700.0, minimum=0, maximum=5000)
 # Origins allowed to frame /embed/; empty means any origin.
 MAPA_EMBED_ALLOWED_ORIGINS = env_list("MAPA_EMBED_ALLOWED_ORIGINS", [])
 # Public base URL used in links that leave the site (oEmbed, feeds); empty: from the request.
 MAPA_SITE_URL = env_str("MAPA_SITE_URL", "").rstrip("/")
+# Address of the "report an error" links and the footer's contact link; empty hides them.
+MAPA_CONTACT_EMAIL = env_str("MAPA_CONTACT_EMAIL", "")

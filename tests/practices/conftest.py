@@ -28,3 +28,13 @@ def tools(db):
 
     if ParticipationTool.objects.count() != len(TOOLS):
         load_tools()
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read messages in English, the msgid language; pages in Polish are tested
+    in tests/web."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -64,9 +64,12 @@ def test_a_map_url_embeds_the_map_with_its_filters_and_view(client):
 
 
 def test_an_embed_url_keeps_its_options(client):
-    response = oembed(client, "http://testserver/embed/?municipality=2061011&list=1&controls=0")
+    response = oembed(
+        client, "http://testserver/embed/?municipality=2061011&list=1&controls=0&lang=en"
+    )
     assert response.json()["html"] == iframe(
-        "http://testserver/embed/?municipality=2061011&amp;list=1&amp;controls=0", 800, 600,
+        "http://testserver/embed/?municipality=2061011&amp;list=1&amp;controls=0&amp;lang=en",
+        800, 600,
         MAP_FRAME,
     )
 
