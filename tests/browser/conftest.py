@@ -41,7 +41,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed: `make test` installs Debian's chromium")
+        # A failure, not a skip: a suite that silently skips its browser tests proves nothing.
+        pytest.fail("Chromium is not installed: `make test` installs Debian's chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
