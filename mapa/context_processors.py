@@ -52,17 +52,22 @@ def language_links(request):
     return links
 
 
+def base_map_config():
+    """The map settings every Leaflet map on the site starts from (base map, centre, region)."""
+    return {
+        "center": settings.MAPA_MAP_CENTER,
+        "zoom": settings.MAPA_MAP_ZOOM,
+        "tileUrl": settings.MAPA_TILE_URL,
+        "tileAttribution": settings.MAPA_TILE_ATTRIBUTION,
+        "maxZoom": settings.MAPA_TILE_MAX_ZOOM,
+        "region": settings.MAPA_DEFAULT_REGION,
+    }
+
+
 def site(request):
     """Map configuration (templates pass it to JS via json_script) and page metadata."""
     context = {
-        "map_config": {
-            "center": settings.MAPA_MAP_CENTER,
-            "zoom": settings.MAPA_MAP_ZOOM,
-            "tileUrl": settings.MAPA_TILE_URL,
-            "tileAttribution": settings.MAPA_TILE_ATTRIBUTION,
-            "maxZoom": settings.MAPA_TILE_MAX_ZOOM,
-            "region": settings.MAPA_DEFAULT_REGION,
-        },
+        "map_config": base_map_config(),
         "contact_email": getattr(settings, "MAPA_CONTACT_EMAIL", ""),
     }
     language = translation.get_language() or settings.LANGUAGE_CODE

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from geodata.models import County, Municipality, MunicipalityType, Voivodeship
+from mapa.context_processors import base_map_config
 from practices.geojson import MUNICIPALITY_TYPES
 from practices.models import ParticipationTool, Practice
 
@@ -186,15 +187,7 @@ def first_collection_url(params):
 def map_page_data(params, *, embed):
     """What the map's scripts start from (json_script "map-data"); `params` is the request's
     query (a QueryDict)."""
-    config = {
-        "center": settings.MAPA_MAP_CENTER,
-        "zoom": settings.MAPA_MAP_ZOOM,
-        "tileUrl": settings.MAPA_TILE_URL,
-        "tileAttribution": settings.MAPA_TILE_ATTRIBUTION,
-        "maxZoom": settings.MAPA_TILE_MAX_ZOOM,
-        "region": settings.MAPA_DEFAULT_REGION,
-        "initialBounds": initial_bounds(params, embed=embed),
-    }
+    config = {**base_map_config(), "initialBounds": initial_bounds(params, embed=embed)}
     return {
         "embed": embed,
         "config": config,
