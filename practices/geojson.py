@@ -1,0 +1,255 @@
+"""GeoJSON FeatureCollections built in PostGIS and streamed.
+
+Why SQL: serialising model instances one by one costs 20–70× the database's own time for a
+national collection (bench/api.py); PostgreSQL writes each feature's JSON text itself
+(`ST_AsGeoJSON` with `PRECISION` decimals, `to_json` for escaping) and Python only passes it
+on: the first rows joined by PostgreSQL, the rest fetched from a server-side cursor a chunk
+at a time, so the first bytes leave before the last row is read and the server never holds
+the whole collection.
+
+Rules:
+- Every statement is built from a queryset (`queryset.query.sql_with_params()`), so the
+  visibility rule (`Practice.objects.published()`) and the filters (`practices.filters`) stay
+  in one place and are never re-written here by hand.
+- The output is RFC 7946: WGS 84 lon/lat coordinates, no `crs` member (`ST_AsGeoJSON`
+  option 0 writes neither bbox nor crs).
+- A collection that contains sample cases carries a top-level `note` saying so. It is written
+  after `features` (member order is free in JSON), because a stream only knows at its end.
+- Cases have `location` (set from the gmina's representative point when saved); rows written
+  around `save()` without one fall back to that point rather than to a null geometry.
+"""
+import functools
+import json
+
+from django.db import connections, transaction
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+# Decimal places of point coordinates (about 0.1 m). Display boundaries are stored already
+# rounded (geodata.display: mostly 4 decimals, 6 where a gmina needs them to stay valid), so
+# they are written with 6 and come out exactly as stored.
+PRECISION = 6
+BOUNDARY_PRECISION = 6
+# Rows of the first read (a quick first byte; smaller selections need nothing else), then
+# of each fetch from the cursor (~1.5 MB).
+FIRST_CHUNK_ROWS = 1000
+CHUNK_ROWS = 5000
+
+MUNICIPALITY_TYPES = {"1": "urban", "2": "rural", "3": "urban-rural"}
+
+
+def sample_note():
+    return _(
+        "This collection contains sample cases made up for demonstration (is_sample: true); "
+        "they are not real records."
+    )
+
+
+def sample_counts_note():
+    return _(
+        "These counts include sample cases made up for demonstration; they are not real "
+        "records."
+    )
+
+
+def sample_case_note():
+    return _("This case is a sample made up for demonstration; it is not a real record.")
+
+
+@functools.cache
+def _page_url_parts(name, kwarg, language):
+    with translation.override(language):
+        path = reverse(name, kwargs={kwarg: "__KEY__"})
+    prefix, _sep, suffix = path.partition("__KEY__")
+    return prefix, suffix
+
+
+def page_url_parts(name, kwarg):
+    """The path of a page around its key, e.g. ('/praktyki/', '/'), in the default language:
+    the API is language-neutral, its links point at the default-language pages."""
+    from django.conf import settings
+
+    return _page_url_parts(name, kwarg, settings.LANGUAGE_CODE)
+
+
+def _bool(column):
+    return f"(CASE WHEN {column} THEN 'true' ELSE 'false' END)"
+
+
+def practice_features(queryset, offset=0, limit=None):
+    """(sql, params) of a statement giving one row per case: (feature JSON text, is_sample,
+    key), ordered by the key, the id. `queryset` is a filtered `Practice.objects.published()`;
+    `offset` and `limit` select a page of it."""
+    queryset = queryset.order_by("pk")
+    if offset or limit is not None:
+        queryset = queryset[offset: None if limit is None else offset + limit]
+    rows = queryset.values(
+        "id", "slug", "title", "year", "is_sample", "municipality_id",
+        tool_slug=F("tool__slug"),
+        municipality_name=F("municipality__name"),
+        geom=Coalesce("location", "municipality__point"),
+    )
+    inner, inner_params = rows.query.sql_with_params()
+    prefix, suffix = page_url_parts("practice-detail", "slug")
+    sql = (
+        """SELECT '{"type":"Feature","id":' || s.id"""
+        """ || ',"geometry":' || ST_AsGeoJSON(s.geom, %s, 0)"""
+        """ || ',"properties":{"slug":' || to_json(s.slug)"""
+        """ || ',"title":' || to_json(s.title)"""
+        """ || ',"tool":' || to_json(s.tool_slug)"""
+        """ || ',"year":' || s.year"""
+        """ || ',"municipality":' || to_json(s.municipality_id)"""
+        """ || ',"municipality_name":' || to_json(s.municipality_name)"""
+        """ || ',"url":' || to_json(%s::text || s.slug || %s::text)"""
+        f""" || ',"is_sample":' || {_bool("s.is_sample")} || '}}}}'"""
+        """ AS feature, s.is_sample AS sample, s.id AS key"""
+        f" FROM ({inner}) s ORDER BY s.id"
+    )
+    return sql, (PRECISION, prefix, suffix, *inner_params)
+
+
+def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISION):
+    """(sql, params) of one row per gmina: (feature JSON text, counts include samples, key),
+    ordered by the key, the TERYT code. `municipalities` picks the gminy, `practices` (a
+    filtered published queryset) the cases counted; `counts` lists only the tools with at
+    least one case, in the tools' order."""
+    cases = practices.order_by().values(
+        "municipality_id", "is_sample",
+        tool_slug=F("tool__slug"), tool_position=F("tool__position"),
+    )
+    cases_sql, cases_params = cases.query.sql_with_params()
+    gminy = municipalities.order_by().values(
+        "teryt", "name", "type", "county_id", "voivodeship_id",
+        county_name=F("county__name"),
+        voivodeship_name=F("voivodeship__name"),
+        geom=Coalesce("display_boundary", "boundary"),
+    )
+    gminy_sql, gminy_params = gminy.query.sql_with_params()
+    prefix, suffix = page_url_parts("municipality-detail", "teryt")
+    kinds = " ".join(f"WHEN '{code}' THEN '{kind}'" for code, kind in MUNICIPALITY_TYPES.items())
+    sql = (
+        "WITH per_tool AS ("
+        " SELECT c.municipality_id, c.tool_slug, min(c.tool_position) AS position,"
+        " count(*) AS n, bool_or(c.is_sample) AS sample"
+        f" FROM ({cases_sql}) c GROUP BY c.municipality_id, c.tool_slug"
+        "), per_gmina AS ("
+        " SELECT municipality_id, sum(n)::bigint AS total, bool_or(sample) AS sample,"
+        " '{' || string_agg(to_json(tool_slug)::text || ':' || n, ',' ORDER BY position,"
+        " tool_slug) || '}' AS counts"
+        " FROM per_tool GROUP BY municipality_id)"
+        """ SELECT '{"type":"Feature","id":' || to_json(g.teryt)"""
+        """ || ',"geometry":' || coalesce(ST_AsGeoJSON(g.geom, %s, 0), 'null')"""
+        """ || ',"properties":{"teryt":' || to_json(g.teryt)"""
+        """ || ',"name":' || to_json(g.name)"""
+        f""" || ',"type":' || to_json(CASE g.type {kinds} ELSE g.type END)"""
+        """ || ',"county":' || to_json(g.county_id)"""
+        """ || ',"county_name":' || to_json(g.county_name)"""
+        """ || ',"voivodeship":' || to_json(g.voivodeship_id)"""
+        """ || ',"voivodeship_name":' || to_json(g.voivodeship_name)"""
+        """ || ',"practice_count":' || coalesce(t.total, 0)"""
+        """ || ',"counts":' || coalesce(t.counts, '{}')"""
+        """ || ',"url":' || to_json(%s::text || g.teryt || %s::text) || '}}'"""
+        " AS feature, coalesce(t.sample, false) AS sample, g.teryt AS key"
+        f" FROM ({gminy_sql}) g LEFT JOIN per_gmina t ON t.municipality_id = g.teryt"
+        " ORDER BY g.teryt"
+    )
+    return sql, (*cases_params, precision, prefix, suffix, *gminy_params)
+
+
+def collection_sql(features_sql, params):
+    """The single statement that builds the whole FeatureCollection text from a features
+    statement, returning (text, contains samples): the benchmark's floor, with the same
+    bytes as the stream. (PostgreSQL aggregates the rows of a sorted subquery in order.)"""
+    sql = (
+        """SELECT '{"type":"FeatureCollection","features":['"""
+        " || coalesce(string_agg(f.feature, ','), '') || ']}', coalesce(bool_or(f.sample), false)"
+        f" FROM ({features_sql}) f"
+    )
+    return sql, params
+
+
+def fetch_features(features_sql, params, using="default"):
+    """(list of feature texts, contains samples) for small selections (pages, one feature)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(features_sql, params)
+        rows = cursor.fetchall()
+    return [row[0] for row in rows], any(row[1] for row in rows)
+
+
+def members(**values):
+    """Extra top-level members as JSON text to append after `features`: ',"a":1,"b":"x"'."""
+    return "".join(f",{json.dumps(key)}:{json.dumps(value)}" for key, value in values.items())
+
+
+def stream_collection(features_sql, params, note, probe_rows=None, using="default"):
+    """Yield a FeatureCollection's text in chunks, with `note` as its note if any row says
+    it involves samples. (The note is translated by the caller: the stream is read after the
+    view has returned.)
+
+    Small selections cost one round trip: the first `probe_rows` rows (FIRST_CHUNK_ROWS
+    unless given; 0 for none) come joined by PostgreSQL from one plain query, whose LIMIT
+    makes PostgreSQL plan for the first rows. Only if there are more does the rest come from
+    a server-side cursor, continuing after the last key sent, a chunk at a time. The cursor
+    lives in its own transaction for as long as the stream is read (one declared outside
+    would be materialised whole before the first fetch); a client that goes away closes the
+    generator, which rolls the read-only transaction back. The two reads may see different
+    moments of the data; continuing by key, never by offset, means no case is sent twice or
+    skipped because of a change in between.
+    """
+    state = {"head": '{"type":"FeatureCollection","features":[', "samples": False}
+
+    def emit(text, samples):
+        state["samples"] = state["samples"] or samples
+        text = state["head"] + text
+        state["head"] = ","
+        return text
+
+    after = None
+    probe_rows = FIRST_CHUNK_ROWS if probe_rows is None else probe_rows
+    if probe_rows:
+        text, samples, count, last_key = _first_rows(features_sql, params, probe_rows, using)
+        if count:
+            yield emit(text, samples)
+        if count > probe_rows:
+            after = last_key
+    if not probe_rows or after is not None:
+        yield from _rest(features_sql, params, after, emit, using)
+    head = "" if state["head"] == "," else state["head"]
+    yield head + "]" + (members(note=note) if state["samples"] else "") + "}"
+
+
+def _first_rows(features_sql, params, rows, using):
+    """(the first `rows` features joined, whether they include samples, how many there are
+    up to rows + 1, the key of the last one joined) in one row: PostgreSQL joins the text,
+    so Python handles one string rather than a thousand."""
+    sql = (
+        "SELECT string_agg(x.feature, ',' ORDER BY x.n) FILTER (WHERE x.n <= %s),"
+        " coalesce(bool_or(x.sample) FILTER (WHERE x.n <= %s), false), count(*),"
+        " max(x.key) FILTER (WHERE x.n = %s)"
+        " FROM (SELECT q.feature, q.sample, q.key, row_number() OVER (ORDER BY q.key) AS n"
+        f" FROM ({features_sql}) q ORDER BY q.key LIMIT %s) x"
+    )
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, (rows, rows, rows, *params, rows + 1))
+        return cursor.fetchone()
+
+
+def _rest(features_sql, params, after, emit, using):
+    connection = connections[using]
+    sql = f"SELECT q.feature, q.sample, q.key FROM ({features_sql}) q"
+    if after is not None:
+        sql, params = sql + " WHERE q.key > %s", (*params, after)
+    with transaction.atomic(using=using):
+        with connection.cursor() as settings_cursor:
+            # JIT compilation costs ~100 ms before the first row of a national collection
+            # and gains nothing when rows are read a chunk at a time.
+            settings_cursor.execute("SET LOCAL jit = off")
+        with connection.chunked_cursor() as cursor:
+            cursor.execute(sql + " ORDER BY q.key", params)
+            while rows := cursor.fetchmany(CHUNK_ROWS):
+                yield emit(",".join(row[0] for row in rows), any(row[1] for row in rows))
+                if len(rows) < CHUNK_ROWS:
+                    break
