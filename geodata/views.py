@@ -10,9 +10,10 @@ from django.views.generic import DetailView
 
 from geodata.models import Municipality
 from geodata.teryt import TerytError, parse_gmina
+from mapa.context_processors import base_map_config
 from practices import stats
 from practices.models import Practice
-from practices.views import geometry_json, tile_config
+from practices.views import geometry_json
 
 
 def neighbours_of(teryt):
@@ -49,7 +50,7 @@ class MunicipalityDetailView(DetailView):
     context_object_name = "municipality"
     slug_field = slug_url_kwarg = "teryt"
     queryset = Municipality.objects.select_related("county", "voivodeship").defer(
-        "boundary", "county__boundary", "voivodeship__boundary"
+        "county__boundary", "voivodeship__boundary"
     )
 
     def get_object(self, queryset=None):
@@ -98,8 +99,8 @@ class MunicipalityDetailView(DetailView):
             "sample_count": sum(1 for case in cases if case.is_sample),
             "neighbours": list(neighbours_of(municipality.pk)),
             "page_map": {
-                **tile_config(),
-                "boundary": geometry_json(municipality.display_boundary),
+                **base_map_config(),
+                "boundary": geometry_json(municipality.boundary),
                 "points": [
                     {
                         "lon": case.location.x, "lat": case.location.y, "title": case.title,

@@ -17,23 +17,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
-from mapa.context_processors import site_root
+from mapa.context_processors import base_map_config, site_root
 from practices import charts, stats
 from practices.models import ParticipationTool, Practice, PracticeLink, Status
 
 RECENT_CASES_ON_TOOL_PAGE = 20
 RANKING_ROWS_ON_PAGE = 100
-
-
-def tile_config():
-    """The base-map settings the small page maps need (passed to JS through json_script)."""
-    return {
-        "tileUrl": settings.MAPA_TILE_URL,
-        "tileAttribution": settings.MAPA_TILE_ATTRIBUTION,
-        "maxZoom": settings.MAPA_TILE_MAX_ZOOM,
-        "center": settings.MAPA_MAP_CENTER,
-        "zoom": settings.MAPA_MAP_ZOOM,
-    }
 
 
 def geometry_json(geometry):
@@ -80,8 +69,10 @@ class PracticeDetailView(DetailView):
             "citation": self.citation(practice, absolute_url),
             "report_error_mailto": self.report_error_mailto(practice, absolute_url),
             "page_map": {
-                **tile_config(),
-                "boundary": geometry_json(municipality.display_boundary),
+                **base_map_config(),
+                # The imported boundary: the display one is generalised for the national choropleth
+                # and would look coarse at a single gmina's zoom.
+                "boundary": geometry_json(municipality.boundary),
                 "points": [{
                     "lon": point.x, "lat": point.y, "title": practice.title,
                     "color": practice.tool.color,
@@ -170,7 +161,7 @@ class ToolDetailView(DetailView):
             "sample_count": stats.sample_count(cases),
             "map_query": urlencode({"tool": tool.slug}),
             "page_map": {
-                **tile_config(),
+                **base_map_config(),
                 # The cases come from the API, clustered: a tool can have thousands.
                 "dataUrl": reverse("api-practice-list") + "?" + urlencode({"tool": tool.slug}),
                 "cluster": True,
