@@ -7,12 +7,15 @@ not gminy and are refused. Codes are text: leading zeros matter (0201011).
 """
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 GMINA_TYPES = {"1": "urban", "2": "rural", "3": "urban-rural"}
 NOT_GMINA = {
-    "4": "the town part of an urban-rural gmina",
-    "5": "the rural part of an urban-rural gmina",
-    "8": "a district (dzielnica) of a city",
-    "9": "a delegation (delegatura) of a city",
+    "4": gettext_lazy("the town part of an urban-rural gmina"),
+    "5": gettext_lazy("the rural part of an urban-rural gmina"),
+    "8": gettext_lazy("a district (dzielnica) of a city"),
+    "9": gettext_lazy("a delegation (delegatura) of a city"),
 }
 LEVEL_LENGTHS = {"wojewodztwo": 2, "powiat": 4, "gmina": 7}
 
@@ -41,10 +44,11 @@ class GminaCode:
 def normalise(value):
     """Strip whitespace; give back text (a code read as a number loses its zeros: refuse it)."""
     if value is None:
-        raise TerytError("the TERYT code is empty")
+        raise TerytError(_("the TERYT code is empty"))
     if isinstance(value, int | float):
         raise TerytError(
-            f"the TERYT code {value!r} is a number: codes are text with leading zeros"
+            _("the TERYT code %(code)r is a number: codes are text with leading zeros")
+            % {"code": value}
         )
     return str(value).strip()
 
@@ -52,19 +56,29 @@ def normalise(value):
 def parse_voivodeship(value):
     code = normalise(value)
     if len(code) != 2 or not code.isdigit():
-        raise TerytError(f"{code!r} is not a voivodeship TERYT code: expected 2 digits, e.g. 20")
+        raise TerytError(
+            _("%(code)r is not a voivodeship TERYT code: expected 2 digits, e.g. 20")
+            % {"code": code}
+        )
     if int(code) % 2 or not 2 <= int(code) <= 32:
-        raise TerytError(f"{code!r} is not a voivodeship TERYT code: use an even number 02..32")
+        raise TerytError(
+            _("%(code)r is not a voivodeship TERYT code: use an even number 02..32")
+            % {"code": code}
+        )
     return code
 
 
 def parse_county(value):
     code = normalise(value)
     if len(code) != 4 or not code.isdigit():
-        raise TerytError(f"{code!r} is not a county TERYT code: expected 4 digits, e.g. 2061")
+        raise TerytError(
+            _("%(code)r is not a county TERYT code: expected 4 digits, e.g. 2061") % {"code": code}
+        )
     parse_voivodeship(code[:2])
     if code[2:] == "00":
-        raise TerytError(f"{code!r} is not a county TERYT code: county 00 does not exist")
+        raise TerytError(
+            _("%(code)r is not a county TERYT code: county 00 does not exist") % {"code": code}
+        )
     return code
 
 
@@ -73,19 +87,29 @@ def parse_gmina(value):
     code = normalise(value)
     if len(code) != 7 or not code.isdigit():
         raise TerytError(
-            f"{code!r} is not a gmina TERYT code: expected 7 digits WWPPGGR, e.g. 2061011"
+            _("%(code)r is not a gmina TERYT code: expected 7 digits WWPPGGR, e.g. 2061011")
+            % {"code": code}
         )
     parse_county(code[:4])
     kind = code[6]
     if kind in NOT_GMINA:
-        raise TerytError(f"{code!r} is {NOT_GMINA[kind]}, not a gmina (type digit {kind})")
+        raise TerytError(
+            _("%(code)r is %(what)s, not a gmina (type digit %(digit)s)")
+            % {"code": code, "what": NOT_GMINA[kind], "digit": kind}
+        )
     if kind not in GMINA_TYPES:
         raise TerytError(
-            f"{code!r} has type digit {kind}: a gmina ends in 1 (urban), 2 (rural) or "
-            "3 (urban-rural)"
+            _(
+                "%(code)r has type digit %(digit)s: a gmina ends in 1 (urban), 2 (rural) or "
+                "3 (urban-rural)"
+            )
+            % {"code": code, "digit": kind}
         )
     if code[4:6] == "00":
-        raise TerytError(f"{code!r} is not a gmina TERYT code: gmina number 00 does not exist")
+        raise TerytError(
+            _("%(code)r is not a gmina TERYT code: gmina number 00 does not exist")
+            % {"code": code}
+        )
     return GminaCode(code)
 
 

@@ -2,8 +2,24 @@
 import re
 
 import pytest
+from django.utils import translation
 
 from geodata import teryt
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are checked in English, their msgid language."""
+    with translation.override("en"):
+        yield
+
+
+def test_messages_follow_the_active_language():
+    with translation.override("pl"), pytest.raises(teryt.TerytError) as error:
+        teryt.parse_gmina("2061014")
+    assert str(error.value) == (
+        "'2061014' jest częścią miejską gminy miejsko-wiejskiej, a nie gminą (cyfra rodzaju 4)"
+    )
 
 
 def test_it_splits_a_gmina_code_into_its_parts():
