@@ -17,7 +17,6 @@ RSS during the request. The cases, and any gminy the bench imported, are removed
 import gzip
 import http.client
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db import connection
 from django.http import QueryDict
+
+from bench.data import free_port, import_missing, remove_added
 
 CASES = 100_000
 SLUG_PREFIX = "bench-api-"
@@ -70,20 +71,12 @@ def run():
 
 def ensure_national_gminy():
     """Import the national gminy if the register lacks some; returns what was added."""
-    from geodata.importers import import_boundaries
-    from geodata.models import County, Municipality, Voivodeship
+    from geodata.models import Municipality
 
-    models = (Municipality, County, Voivodeship)
-    before = {model: set(model.objects.values_list("pk", flat=True)) for model in models}
-    if len(before[Municipality]) >= 2477:
+    count = Municipality.objects.count()
+    if count >= 2477:
         return {}
-    print(f"Importing {NATIONAL.name} (the register has {len(before[Municipality])} gminy)…",
-          flush=True)
-    started = time.perf_counter()
-    import_boundaries(str(NATIONAL))
-    print(f"  imported in {time.perf_counter() - started:.1f} s", flush=True)
-    return {model: set(model.objects.values_list("pk", flat=True)) - before[model]
-            for model in models}
+    return import_missing([NATIONAL], label=f"{NATIONAL.name} (the register has {count} gminy)")
 
 
 def load_cases():
@@ -120,26 +113,14 @@ def load_cases():
 
 
 def cleanup(added):
-    from geodata import display
-    from geodata.models import County, Municipality, Voivodeship
-    from practices.models import Practice
-
-    deleted = Practice.objects.filter(slug__startswith=SLUG_PREFIX).delete()[0]
-    print(f"\nRemoved {deleted:,} benchmark rows.", flush=True)
-    if added:
-        for model in (Municipality, County, Voivodeship):
-            model.objects.filter(pk__in=added[model]).delete()
-        display.refresh_display_boundaries()
-        print(f"Removed the {len(added[Municipality]):,} gminy the benchmark imported.")
+    remove_added(SLUG_PREFIX, added)
 
 
 # --- The server ---------------------------------------------------------------------------------
 
 class Server:
     def __init__(self):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
+        self.port = free_port()
         env = {**os.environ, "DEBUG": "0", "DJANGO_SETTINGS_MODULE": "mapa.settings"}
         self.process = subprocess.Popen(
             [str(Path(sys.executable).with_name("gunicorn")), "bench.api_server:application",

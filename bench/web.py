@@ -14,7 +14,6 @@ Figures are medians. Targets: under 1 MB, markers under 1.5 s. The cases, and an
 bench imported, are removed afterwards.
 """
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,6 +22,8 @@ import urllib.request
 from pathlib import Path
 
 from django.conf import settings
+
+from bench.data import free_port, import_missing, remove_added
 
 CASES = 5_000
 RUNS = 5
@@ -59,20 +60,16 @@ def run():
 
 def ensure_region():
     """Import the NE boundaries if the region has no gminy; returns the keys it added."""
-    from geodata.importers import import_boundaries
-    from geodata.models import County, Municipality, Voivodeship
+    from geodata.models import Municipality
 
     region = settings.MAPA_DEFAULT_REGION
     if Municipality.objects.filter(voivodeship_id__in=region).exists():
         return {}
-    models = (Municipality, County, Voivodeship)
-    before = {model: set(model.objects.values_list("pk", flat=True)) for model in models}
-    print("Importing the NE boundaries from ../shared/geodata…", flush=True)
     folder = settings.BASE_DIR.parent / "shared" / "geodata"
-    for name in NE_FILES:
-        import_boundaries(str(folder / f"{name}.geojson"), voivodeships=region)
-    return {model: set(model.objects.values_list("pk", flat=True)) - before[model]
-            for model in models}
+    return import_missing(
+        [folder / f"{name}.geojson" for name in NE_FILES], voivodeships=region,
+        label="the NE boundaries from ../shared/geodata",
+    )
 
 
 def load_cases():
@@ -101,17 +98,7 @@ def load_cases():
 
 
 def cleanup(added):
-    from geodata import display
-    from geodata.models import County, Municipality, Voivodeship
-    from practices.models import Practice
-
-    deleted = Practice.objects.filter(slug__startswith=SLUG_PREFIX).delete()[0]
-    print(f"\nRemoved {deleted:,} benchmark rows.", flush=True)
-    if added:
-        for model in (Municipality, County, Voivodeship):
-            model.objects.filter(pk__in=added[model]).delete()
-        display.refresh_display_boundaries()
-        print(f"Removed the {len(added[Municipality])} gminy the benchmark imported.")
+    remove_added(SLUG_PREFIX, added)
 
 
 # --- The server ---------------------------------------------------------------------------------
@@ -120,9 +107,7 @@ class Server:
     """The product on gunicorn, as deployed: DEBUG off, static files through whitenoise."""
 
     def __init__(self):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
+        port = free_port()
         self.url = f"http://127.0.0.1:{port}"
         env = {**os.environ, "DEBUG": "0", "DJANGO_SETTINGS_MODULE": "mapa.settings",
                "MAPA_TILE_URL": TILE_URL}

@@ -213,7 +213,7 @@ MAPA_TILE_ATTRIBUTION = env_str(
 )
 MAPA_TILE_MAX_ZOOM = env_int("MAPA_TILE_MAX_ZOOM", 18, minimum=1, maximum=22)
 # Tolerance of the shared-border-preserving simplification of display boundaries, in metres.
-MAPA_DISPLAY_TOLERANCE_M = env_float("MAPA_DISPLAY_TOLERANCE_M", 1000.0, minimum=0, maximum=5000)
+MAPA_DISPLAY_TOLERANCE_M = env_float("MAPA_DISPLAY_TOLERANCE_M", 1200.0, minimum=0, maximum=5000)
 # Origins allowed to frame /embed/; empty means any origin.
 MAPA_EMBED_ALLOWED_ORIGINS = env_list("MAPA_EMBED_ALLOWED_ORIGINS", [])
 # Public base URL used in links that leave the site (oEmbed, feeds); empty: from the request.
