@@ -242,6 +242,8 @@ class RankingExportView(View):
             }, json_dumps_params={"ensure_ascii": False})
         else:
             response = HttpResponse(content_type="text/csv; charset=utf-8")
+            # A byte-order mark, so spreadsheet programs read the Polish letters as UTF-8.
+            response.write("\ufeff")
             writer = csv.DictWriter(response, fieldnames=stats.RANKING_COLUMNS)
             writer.writeheader()
             writer.writerows(records)

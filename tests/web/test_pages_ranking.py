@@ -51,7 +51,9 @@ def exported(client, query=""):
     response = client.get("/en/statistics/ranking.csv" + query)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    text = response.content.decode()
+    assert text.startswith("\ufeff"), "the CSV starts with a BOM so spreadsheets read UTF-8"
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
 
 
 def test_the_ranking_orders_gminy_by_index_with_shared_places(client, contest):
