@@ -4,18 +4,7 @@ import json
 import pytest
 from django.test import Client
 
-from practices.tools import TOOLS, load_tools
 from tests.api import world as world_module
-
-
-@pytest.fixture(autouse=True)
-def tools(db):
-    """The tools come from a data migration; a transactional test elsewhere may have
-    flushed them."""
-    from practices.models import ParticipationTool
-
-    if ParticipationTool.objects.count() != len(TOOLS):
-        load_tools()
 
 
 @pytest.fixture(autouse=True)
@@ -40,11 +29,7 @@ def shared_world(django_db_setup, django_db_blocker):
     but never change the world's objects in memory."""
     from django.db import transaction
 
-    from practices.models import ParticipationTool
-
     with django_db_blocker.unblock(), transaction.atomic():
-        if ParticipationTool.objects.count() != len(TOOLS):
-            load_tools()
         yield world_module.build()
         transaction.set_rollback(True)
 

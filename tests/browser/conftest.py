@@ -18,8 +18,6 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from django.conf import settings as django_settings
 
-from practices.tools import TOOLS, load_tools
-
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between browser steps are ordinary synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -51,25 +49,9 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(autouse=True, scope="package")
-def _tools_after_browser_tests(django_db_setup, django_db_blocker):
-    """Live-server tests flush every table when they end, the tools of the data migration
-    included; put them back for the tests that run after this package."""
-    yield
-    with django_db_blocker.unblock():
-        from practices.models import ParticipationTool
-
-        if ParticipationTool.objects.count() != len(TOOLS):
-            load_tools()
-
-
 @pytest.fixture
 def site(live_server, settings, ne_boundaries):
-    """The live server with the real NE gminy, the tools and tiles that cannot load."""
-    from practices.models import ParticipationTool
-
-    if ParticipationTool.objects.count() != len(TOOLS):
-        load_tools()
+    """The live server with the real NE gminy and tiles that cannot load."""
     settings.MAPA_TILE_URL = TILE_URL
     return live_server
 

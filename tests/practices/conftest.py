@@ -20,17 +20,6 @@ def suprasl(db):
 
 
 @pytest.fixture(autouse=True)
-def tools(db):
-    """The ten tools come from a data migration; a transactional test elsewhere in the run
-    (live server, flush) may have emptied the table: put them back."""
-    from practices.models import ParticipationTool
-    from practices.tools import TOOLS, load_tools
-
-    if ParticipationTool.objects.count() != len(TOOLS):
-        load_tools()
-
-
-@pytest.fixture(autouse=True)
 def english():
     """These tests read messages in English, the msgid language; pages in Polish are tested
     in tests/web."""

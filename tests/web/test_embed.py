@@ -5,18 +5,9 @@ import re
 
 import pytest
 
-from practices.tools import TOOLS, load_tools
 from tests.factories import make_municipality, make_practice
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def tools():
-    from practices.models import ParticipationTool
-
-    if ParticipationTool.objects.count() != len(TOOLS):
-        load_tools()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 refuses with X-Frame-Options: DENY and CSP frame-ancestors 'none'."""
 import pytest
 
-from practices.tools import TOOLS, load_tools
 from tests.factories import make_municipality, make_practice
 
 pytestmark = pytest.mark.django_db
@@ -10,10 +9,6 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def world():
-    from practices.models import ParticipationTool
-
-    if ParticipationTool.objects.count() != len(TOOLS):
-        load_tools()
     gmina = make_municipality("2061011", "Białystok")
     make_practice(gmina, "budzet-obywatelski", 2020, slug="bo-2020")
 

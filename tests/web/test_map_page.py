@@ -7,18 +7,10 @@ import pytest
 from django.conf import settings
 
 from practices.models import Status
-from practices.tools import TOOLS, load_tools
+from practices.tools import TOOLS
 from tests.factories import make_county, make_municipality, make_practice
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def tools():
-    from practices.models import ParticipationTool
-
-    if ParticipationTool.objects.count() != len(TOOLS):
-        load_tools()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import pytest
 from django.contrib.gis.geos import Point
 
 from practices.models import Status
-from practices.tools import TOOLS, load_tools
 from tests.factories import make_municipality, make_practice
 
 pytestmark = pytest.mark.django_db
@@ -17,10 +16,6 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def world():
-    from practices.models import ParticipationTool
-
-    if ParticipationTool.objects.count() != len(TOOLS):
-        load_tools()
     gmina = make_municipality("2061011", "Białystok", 23.1, 53.1)
     make_practice(gmina, "budzet-obywatelski", 2020, slug="bo-2020", title="Budżet 2020",
                   location=Point(23.12346, 53.16789, srid=4326))
