@@ -7,8 +7,10 @@ The participation index ranks gminy for the network's "most participatory munici
 contest. The method is documented in docs/participation-index.md and on the statistics page;
 the constants below are its parameters.
 """
+import hashlib
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +22,20 @@ from practices.models import ParticipationTool, Practice
 RANKING_WINDOW_YEARS = 5
 # Editions per 10,000 residents over the window that earn the full intensity score.
 INTENSITY_FULL_SCORE_PER_10K = 5.0
+
+
+def cached(name, compute, *key_parts):
+    """The result of `compute()`, kept in Django's cache until the published data changes.
+
+    The key holds the API's data version (practices.conditional), so an edit, a publication or
+    an unpublication is seen at once, and any other change (a deletion, the register) within
+    conditional.RECHECK_SECONDS, as for the API's ETags. Results are plain data and model
+    instances, the same in every language."""
+    from practices.conditional import data_version
+
+    parts = [data_version().token, name, *(str(part) for part in key_parts)]
+    digest = hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
+    return cache.get_or_set(f"stats:{digest}", compute, timeout=24 * 3600)
 
 
 def published():

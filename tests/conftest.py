@@ -105,3 +105,15 @@ def fast_password_hashing():
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Cached aggregations and the API's data version start afresh in every test, as after a
+    deploy: a result kept from another test's data would hide what this test changes."""
+    from django.core.cache import cache
+
+    from practices import conditional
+
+    cache.clear()
+    conditional._rare_parts.clear()
