@@ -33,7 +33,7 @@ def pages(case):
     return [
         reverse("admin:index"),
         reverse("admin:practices_practice_changelist"),
-        reverse("admin:practices_practice_changelist") + "?q=Bialystok&tool__id__exact=2",
+        reverse("admin:practices_practice_changelist") + f"?q=Bialystok&tool__id__exact={tool.pk}",
         reverse("admin:practices_practice_add"),
         reverse("admin:practices_practice_change", args=[case.pk]),
         reverse("admin:practices_participationtool_changelist"),
