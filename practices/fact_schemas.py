@@ -181,6 +181,15 @@ def initiative_computed(facts, rules, population):
 
 PERSONS = _("persons")
 
+# The youth council (art. 5b u.s.g.) and the seniors' council (art. 5c) are both advisory
+# bodies of the gmina: the same facts describe them.
+ADVISORY_COUNCIL_FIELDS = (
+    count("members_count", _("members"), PERSONS),
+    text("term", _("term of office"), max_length=50),
+    count("opinions_issued", _("opinions issued")),
+    url("statute_url", _("statute")),
+)
+
 SCHEMAS = {
     "konsultacje": ToolSchema(
         fields=(
@@ -258,22 +267,8 @@ SCHEMAS = {
         ),
         compute=referendum_computed,
     ),
-    "mlodziezowa-rada": ToolSchema(
-        fields=(
-            count("members_count", _("members"), PERSONS),
-            text("term", _("term of office"), max_length=50),
-            count("opinions_issued", _("opinions issued")),
-            url("statute_url", _("statute")),
-        ),
-    ),
-    "rada-seniorow": ToolSchema(
-        fields=(
-            count("members_count", _("members"), PERSONS),
-            text("term", _("term of office"), max_length=50),
-            count("opinions_issued", _("opinions issued")),
-            url("statute_url", _("statute")),
-        ),
-    ),
+    "mlodziezowa-rada": ToolSchema(fields=ADVISORY_COUNCIL_FIELDS),
+    "rada-seniorow": ToolSchema(fields=ADVISORY_COUNCIL_FIELDS),
     "inicjatywa-lokalna": ToolSchema(
         fields=(
             text("task", _("public task")),
