@@ -16,7 +16,9 @@ demo: setup boundaries samples serve ## install what is missing, import boundari
 
 # The test suite also needs Chromium; target-specific, so prerequisites see it too.
 test: SYSTEM_ARGS := --browser
-test: setup ## the same set-up, then the whole test suite
+test: setup ## the same set-up, then the import contracts, ruff and the whole test suite
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: SYSTEM_ARGS := --browser
@@ -70,8 +72,9 @@ serve: ## serve the site on http://127.0.0.1:8000/ (PORT overrides)
 makemessages: ## refresh locale/pl from the code and templates
 	$(PY) manage.py makemessages -l pl -l en --ignore=node_modules --ignore=.venv
 
-lint: ## ruff
+lint: ## ruff and the import contracts (docs/architecture.md)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 
 clean: ## remove the virtualenv, node_modules and compiled files (the database stays)
 	rm -rf $(VENV) node_modules staticfiles

@@ -50,9 +50,10 @@ TARGETS = {
 
 
 def run():
-    from practices.tools import load_tools
+    from practices.domain.tools import load_tools
+    from practices.models import ParticipationTool
 
-    load_tools()
+    load_tools(ParticipationTool)
     added = ensure_national_gminy()
     servers = []
     try:

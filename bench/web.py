@@ -41,9 +41,10 @@ CHROMIUM_ARGS = [
 
 
 def run():
-    from practices.tools import load_tools
+    from practices.domain.tools import load_tools
+    from practices.models import ParticipationTool
 
-    load_tools()
+    load_tools(ParticipationTool)
     added = ensure_region()
     server = None
     try:

@@ -11,7 +11,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from geodata.models import County, Municipality, Voivodeship
-from practices.widgets import MEDIA_CSS, MEDIA_JS, boundary_map
+from geodata.widgets import MEDIA_CSS, MEDIA_JS, boundary_map
 
 
 class RegisterAdmin(admin.ModelAdmin):

@@ -30,44 +30,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from geodata import display, teryt
-from geodata.models import County, Municipality, Voivodeship
-from geodata.sources import (  # noqa: F401 -- re-exported: the whole hierarchy lives here
+from geodata.errors import (  # noqa: F401 -- re-exported: callers import from the importer
     BoundaryImportError,
     CRSError,
     FieldError,
+    InvalidFeatures,
     LayerError,
+    LevelError,
     SourceError,
-    open_layer,
 )
+from geodata.models import County, Municipality, Voivodeship
+from geodata.sources import open_layer
 
 LEVELS = ("gmina", "powiat", "wojewodztwo")
 # Poland's extent with a margin, in lon/lat: a feature outside it was read in the wrong CRS.
 POLAND_ENVELOPE = (13.0, 48.0, 25.2, 55.9)
 NAME_PREFIXES = {"powiat": "powiat ", "wojewodztwo": "województwo "}
 NAME_MAX_LENGTH = 100
-PROBLEMS_SHOWN = 20
 BATCH = 500
 # Key of the PostgreSQL advisory lock that serialises imports.
 IMPORT_LOCK = 2_061_011
-
-
-class LevelError(BoundaryImportError):
-    """The level cannot be told from the source, or is not one we know."""
-
-
-class InvalidFeatures(BoundaryImportError):
-    """Some features cannot be imported. `problems` lists them all; the message shows the
-    first PROBLEMS_SHOWN."""
-
-    def __init__(self, source, problems):
-        self.problems = problems
-        lines = [_("%(source)s: %(count)d features cannot be imported; nothing was written.")
-                 % {"source": source, "count": len(problems)}]
-        lines += [f"  {problem}" for problem in problems[:PROBLEMS_SHOWN]]
-        if len(problems) > PROBLEMS_SHOWN:
-            lines.append("  " + _("… and %(count)d more.")
-                         % {"count": len(problems) - PROBLEMS_SHOWN})
-        super().__init__("\n".join(lines))
 
 
 @dataclass(frozen=True)

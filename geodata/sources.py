@@ -33,6 +33,8 @@ from urllib.parse import urlparse
 from django.contrib.gis.gdal import CoordTransform, DataSource, GDALException, SpatialReference
 from django.utils.translation import gettext as _
 
+from geodata.errors import CRSError, FieldError, LayerError, SourceError
+
 PRG_WFS_URL = "https://mapy.geoportal.gov.pl/wss/service/PZGIK/PRG/WFS/AdministrativeBoundaries"
 PRG_WORD = "prg"
 PRG_LAYERS = {
@@ -55,27 +57,6 @@ READABLE_SUFFIXES = (".geojson", ".json", ".shp", ".gpkg")
 DOWNLOAD_TIMEOUT_S = 120
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 WGS84 = 4326
-
-
-class BoundaryImportError(Exception):
-    """Base of every refusal of an import. The message says what to fix; nothing was
-    written when it is raised."""
-
-
-class SourceError(BoundaryImportError):
-    """The source is missing, unreadable or could not be downloaded."""
-
-
-class LayerError(BoundaryImportError):
-    """The requested layer does not exist, or the source has several and none was chosen."""
-
-
-class FieldError(BoundaryImportError):
-    """The layer lacks the TERYT or name field."""
-
-
-class CRSError(BoundaryImportError):
-    """The layer's coordinate reference system is missing or cannot be converted."""
 
 
 @dataclass(frozen=True)

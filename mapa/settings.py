@@ -49,8 +49,6 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework_gis",
-    "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
@@ -73,7 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "mapa.middleware.FramingPolicyMiddleware",
+    "practices.pages.framing.FramingPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "mapa.urls"
@@ -90,7 +88,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "mapa.context_processors.site",
+                "practices.pages.site.site",
             ],
         },
     },

@@ -5,13 +5,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("api/", include("mapa.api_urls")),
-    path("", include("practices.embed_urls")),
+    path("api/", include("practices.api.urls")),
+    path("", include("practices.pages.embed_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
-    path("", include("practices.urls")),
-    path("", include("geodata.urls")),
+    path("", include("practices.pages.urls")),
     prefix_default_language=False,
 )

@@ -1,6 +1,6 @@
 """Admin for cases and the participation tools.
 
-Every admin page works offline: the location map is our Leaflet widget (practices.widgets),
+Every admin page works offline: the location map is our Leaflet widget (geodata.widgets),
 not GeoDjango's CDN-loaded OpenLayers. Facts are edited as JSON and validated by the model
 against the tool's schema; the keys allowed for each tool are listed beside the box.
 """
@@ -11,9 +11,9 @@ from django.db import models
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from practices.fact_schemas import SCHEMAS
+from geodata.widgets import LeafletPointWidget
+from practices.domain.fact_schemas import SCHEMAS
 from practices.models import ParticipationTool, Practice, PracticeLink
-from practices.widgets import LeafletPointWidget
 
 
 class PracticeLinkInline(admin.TabularInline):

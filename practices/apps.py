@@ -7,11 +7,11 @@ def ensure_tools(sender, using="default", **kwargs):
     """The tools are reference data: a data migration loads them, and this handler puts them
     back after anything that empties the tables and then emits post_migrate, such as the
     flush that ends a transactional test."""
+    from practices.domain.tools import TOOLS, load_tools
     from practices.models import ParticipationTool
-    from practices.tools import TOOLS, load_tools
 
     if ParticipationTool.objects.using(using).count() < len(TOOLS):
-        load_tools()
+        load_tools(ParticipationTool)
 
 
 class PracticesConfig(AppConfig):

@@ -27,8 +27,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from geodata import teryt
+from geodata.models import Municipality
+from practices.domain.search import clean_query
 from practices.models import MAX_YEAR, MIN_YEAR, ParticipationTool, Practice
-from practices.search import clean_query
 
 # The parameters every case selection understands, with what the API documents for each.
 CASE_PARAMETERS = {
@@ -278,8 +279,6 @@ class CaseFilters:
 
     def municipalities(self, queryset=None):
         """The gminy the geographic filters (municipality, county, voivodeship, bbox) keep."""
-        from geodata.models import Municipality
-
         queryset = Municipality.objects.all() if queryset is None else queryset
         if self.municipality:
             queryset = queryset.filter(teryt__in=self.municipality)

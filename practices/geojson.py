@@ -21,12 +21,15 @@ Rules:
 import functools
 import json
 
+from django.conf import settings
 from django.db import connections, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from geodata.teryt import GMINA_TYPES
 
 # Decimal places of point coordinates (about 0.1 m). Display boundaries are stored already
 # rounded (geodata.display: mostly 4 decimals, 6 where a gmina needs them to stay valid), so
@@ -37,9 +40,6 @@ BOUNDARY_PRECISION = 6
 # of each fetch from the cursor (~1.5 MB).
 FIRST_CHUNK_ROWS = 1000
 CHUNK_ROWS = 5000
-
-MUNICIPALITY_TYPES = {"1": "urban", "2": "rural", "3": "urban-rural"}
-
 
 def sample_note():
     return _(
@@ -70,8 +70,6 @@ def _page_url_parts(name, kwarg, language):
 def page_url_parts(name, kwarg):
     """The path of a page around its key, e.g. ('/praktyki/', '/'), in the default language:
     the API is language-neutral, its links point at the default-language pages."""
-    from django.conf import settings
-
     return _page_url_parts(name, kwarg, settings.LANGUAGE_CODE)
 
 
@@ -129,7 +127,7 @@ def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISIO
     )
     gminy_sql, gminy_params = gminy.query.sql_with_params()
     prefix, suffix = page_url_parts("municipality-detail", "teryt")
-    kinds = " ".join(f"WHEN '{code}' THEN '{kind}'" for code, kind in MUNICIPALITY_TYPES.items())
+    kinds = " ".join(f"WHEN '{code}' THEN '{kind}'" for code, kind in GMINA_TYPES.items())
     sql = (
         "WITH per_tool AS ("
         " SELECT c.municipality_id, c.tool_slug, min(c.tool_position) AS position,"

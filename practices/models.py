@@ -13,12 +13,19 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from practices import slugs
-from practices.facts import display_facts, enrich, validate_facts
-from practices.markdown import render_markdown
-from practices.querysets import PracticeManager
+from practices.domain import slugs
+from practices.domain.choices import (  # noqa: F401 -- Status and the years are part of the models' API
+    LICENCE_URLS,
+    MAX_YEAR,
+    MIN_YEAR,
+    Licence,
+    OrganiserType,
+    Status,
+)
+from practices.domain.facts import display_facts, enrich, validate_facts
+from practices.domain.markdown import render_markdown
+from practices.domain.querysets import PracticeManager
 
-MIN_YEAR, MAX_YEAR = 1990, 2100
 # Anything that looks like an HTML tag: the summary is plain text (shown in lists, popups,
 # feeds and exports as is).
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]")
@@ -63,36 +70,6 @@ class ParticipationTool(models.Model):
 
     def get_absolute_url(self):
         return reverse("tool-detail", kwargs={"slug": self.slug})
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    SUBMITTED = "submitted", _("submitted for review")
-    PUBLISHED = "published", _("published")
-    REJECTED = "rejected", _("rejected")
-    ARCHIVED = "archived", _("archived")
-
-
-class OrganiserType(models.TextChoices):
-    OFFICE = "urzad", _("municipal office")
-    COUNCIL = "rada", _("council")
-    NGO = "ngo", _("NGO")
-    RESIDENTS = "mieszkancy", _("residents' group")
-    SCHOOL = "szkola", _("school")
-    OTHER = "inne", _("other")
-
-
-class Licence(models.TextChoices):
-    CC_BY = "CC-BY-4.0", "CC BY 4.0"
-    CC_BY_SA = "CC-BY-SA-4.0", "CC BY-SA 4.0"
-    CC0 = "CC0-1.0", "CC0 1.0"
-
-
-LICENCE_URLS = {
-    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
-    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
-    Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
-}
 
 
 class Practice(models.Model):
@@ -232,7 +209,7 @@ class Practice(models.Model):
 
     def save(self, *args, **kwargs):
         """An empty location becomes the gmina's representative point; an empty slug is
-        generated (see practices.slugs), retried with the next suffix if a concurrent save
+        generated (see practices.domain.slugs), retried with the next suffix if a concurrent save
         took it first."""
         if self.location is None and self.municipality_id:
             self.location = self.municipality.point

@@ -7,35 +7,20 @@ The participation index ranks gminy for the network's "most participatory munici
 contest. The method is documented in docs/participation-index.md and on the statistics page;
 the constants below are its parameters.
 """
-import hashlib
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from geodata.models import MunicipalityType, Voivodeship
+from practices.filters import CaseFilters
 from practices.models import ParticipationTool, Practice
 
 # The ranking looks at the last RANKING_WINDOW_YEARS calendar years, the current one included.
 RANKING_WINDOW_YEARS = 5
 # Editions per 10,000 residents over the window that earn the full intensity score.
 INTENSITY_FULL_SCORE_PER_10K = 5.0
-
-
-def cached(name, compute, *key_parts):
-    """The result of `compute()`, kept in Django's cache until the published data changes.
-
-    The key holds the API's data version (practices.conditional), so an edit, a publication or
-    an unpublication is seen at once, and any other change (a deletion, the register) within
-    conditional.RECHECK_SECONDS, as for the API's ETags. Results are plain data and model
-    instances, the same in every language."""
-    from practices.conditional import data_version
-
-    parts = [data_version().token, name, *(str(part) for part in key_parts)]
-    digest = hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
-    return cache.get_or_set(f"stats:{digest}", compute, timeout=24 * 3600)
 
 
 def published():
@@ -173,8 +158,6 @@ class RankingFilters:
     def parse(cls, query):
         """(filters from the valid parameters, {parameter: [messages]} for the others).
         Pages show the messages and carry on; exports refuse the request."""
-        from practices.filters import CaseFilters
-
         case_filters, errors = CaseFilters.parse_lenient(
             query, extra=("type",), only=("voivodeship",)
         )

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from practices.tools import load_tools
+    from practices.domain.tools import load_tools
 
     load_tools(apps.get_model("practices", "ParticipationTool"))
 

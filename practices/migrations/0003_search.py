@@ -1,5 +1,5 @@
 """Polish full-text search: text search configurations and the triggers that keep
-Practice.search_vector current (see practices/search.py for how queries use them).
+Practice.search_vector current (see practices/domain/search.py for how queries use them).
 
 - `mapa_polish_ispell`: Debian's hunspell-pl converted by pg_updatedicts into the `pl_pl`
   ispell files of the database server; `mapa_polish` maps words through it, then `simple`

@@ -14,7 +14,7 @@
     const map = L.map(element, { maxZoom: config.maxZoom || 18 });
     if (config.tileUrl) {
       L.tileLayer(config.tileUrl, {
-        attribution: config.attribution,
+        attribution: config.tileAttribution,
         maxZoom: config.maxZoom || 18,
       }).addTo(map);
     }

@@ -19,10 +19,10 @@ def suprasl(db):
     return make_municipality("2010063", "Supraśl", lon=23.3, lat=53.2)
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def english():
-    """These tests read messages in English, the msgid language; pages in Polish are tested
-    in tests/web."""
+    """Messages in English, the msgid language (pages in Polish are tested in
+    tests/practices/pages)."""
     from django.utils import translation
 
     with translation.override("en"):

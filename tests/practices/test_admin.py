@@ -11,6 +11,8 @@ from geodata.models import Municipality
 from practices.models import ParticipationTool
 from tests.factories import make_practice
 
+pytestmark = pytest.mark.usefixtures("english")
+
 ASSET = re.compile(r'<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+)"', re.IGNORECASE)
 
 

@@ -1,10 +1,10 @@
-"""manage.py load_samples: the demo's sample cases (see practices.samples for the policy)."""
+"""manage.py load_samples: the demo's sample cases (see practices.demo.samples for the policy)."""
 import re
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from practices.samples import SampleError, delete_samples, load_samples
+from practices.demo.samples import SampleError, delete_samples, load_samples
 
 
 class Command(BaseCommand):

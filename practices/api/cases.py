@@ -1,0 +1,181 @@
+"""The cases in the public API: /api/practices/ (the selection as a GeoJSON FeatureCollection,
+streamed or paged) and /api/practices/{slug}/ (one case with every public field). Documented
+in docs/api.md and at /api/docs/; the rules all API views follow are in practices.api.base.
+"""
+from urllib.parse import urlencode
+
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework.response import Response
+
+from practices import geojson
+from practices.api import serializers
+from practices.api.base import (
+    BAD_REQUEST,
+    GEOJSON,
+    JSON,
+    NOT_FOUND,
+    PAGING_PARAMETERS,
+    GeoJSONRenderer,
+    PublicApiView,
+    parse_paged,
+    schema_parameters,
+)
+from practices.caching import respond
+from practices.filters import InvalidParameters, known
+from practices.models import Practice
+
+LIST_EXAMPLE = {
+    "type": "FeatureCollection",
+    "features": [{
+        "type": "Feature",
+        "id": 1,
+        "geometry": {"type": "Point", "coordinates": [23.162, 53.1325]},
+        "properties": {
+            "slug": "budzet-obywatelski-bialegostoku-2024",
+            "title": "Budżet obywatelski Białegostoku 2024",
+            "tool": "budzet-obywatelski",
+            "year": 2024,
+            "municipality": "2061011",
+            "municipality_name": "Białystok",
+            "url": "/praktyki/budzet-obywatelski-bialegostoku-2024/",
+            "is_sample": False,
+        },
+    }],
+}
+PAGE_EXAMPLE = {
+    **LIST_EXAMPLE,
+    "numberMatched": 240,
+    "numberReturned": 1,
+    "next": "https://example.org/api/practices/?tool=budzet-obywatelski&limit=1&offset=1",
+    "previous": None,
+}
+DETAIL_EXAMPLE = {
+    "type": "Feature",
+    "id": 1,
+    "geometry": {"type": "Point", "coordinates": [23.162, 53.1325]},
+    "properties": {
+        "title": "Budżet obywatelski Białegostoku 2024",
+        "slug": "budzet-obywatelski-bialegostoku-2024",
+        "tool": {"slug": "budzet-obywatelski", "name_pl": "Budżet obywatelski",
+                 "name_en": "Participatory budget"},
+        "municipality": {"teryt": "2061011", "name": "Białystok", "url": "/gminy/2061011/"},
+        "year": 2024,
+        "end_year": None,
+        "start_date": "2024-03-01",
+        "end_date": "2024-09-30",
+        "summary": "Mieszkańcy zgłosili 180 projektów, w głosowaniu wybrali 42.",
+        "description": "Głosowanie trwało **dwa tygodnie**.",
+        "description_html": "<p>Głosowanie trwało <strong>dwa tygodnie</strong>.</p>",
+        "organiser": "Urząd Miejski w Białymstoku",
+        "organiser_type": "urzad",
+        "participants": 31250,
+        "outcome": "42 projekty do realizacji w 2025 r.",
+        "lessons": "",
+        "sources": [{"url": "https://bip.example.org/uchwala-bo-2024", "label": "Uchwała"}],
+        "links": [],
+        "contact": "",
+        "licence": "CC-BY-4.0",
+        "licence_url": "https://creativecommons.org/licenses/by/4.0/",
+        "facts": {"amount_pln": 25000000, "projects_selected": 42, "votes_cast": 31250},
+        "is_sample": False,
+        "created_at": "2025-01-10T12:00:00+01:00",
+        "updated_at": "2025-01-12T09:30:00+01:00",
+        "url": "/praktyki/budzet-obywatelski-bialegostoku-2024/",
+    },
+}
+ERRORS_EXAMPLE = {"errors": {"tool": [
+    "Unknown tool 'budzet'. Allowed: konsultacje, budzet-obywatelski, fundusz-solecki, "
+    "inicjatywa-uchwalodawcza, referendum, mlodziezowa-rada, rada-seniorow, "
+    "inicjatywa-lokalna, panel-obywatelski, inne."
+]}}
+
+
+class PracticeListView(PublicApiView):
+    renderer_classes = [GeoJSONRenderer]
+
+    @extend_schema(
+        operation_id="practices_list",
+        summary="Published cases as a GeoJSON FeatureCollection",
+        description=(
+            "Without limit/offset: the whole selection, streamed. With limit or offset: one "
+            "page, with numberMatched, numberReturned and next/previous links. Features are "
+            "ordered by id."
+        ),
+        parameters=schema_parameters(extra=PAGING_PARAMETERS),
+        responses={(200, GEOJSON): serializers.PracticeCollectionSerializer, **BAD_REQUEST},
+        examples=[
+            OpenApiExample("Whole selection", value=LIST_EXAMPLE, response_only=True,
+                           status_codes=["200"], media_type=GEOJSON),
+            OpenApiExample("A page", value=PAGE_EXAMPLE, response_only=True,
+                           status_codes=["200"], media_type=GEOJSON),
+            OpenApiExample("Unknown tool", value=ERRORS_EXAMPLE, response_only=True,
+                           status_codes=["400"], media_type=JSON),
+        ],
+    )
+    def get(self, request):
+        filters, page = parse_paged(request.query_params)
+        return respond(request, lambda: self.build(request, filters, page))
+
+    def build(self, request, filters, page):
+        if request.method == "HEAD":
+            return HttpResponse(content_type=GEOJSON)
+        if page is None:
+            sql, params = geojson.practice_features(filters.practices())
+            return StreamingHttpResponse(
+                geojson.stream_collection(sql, params, note=geojson.sample_note()),
+                content_type=GEOJSON,
+            )
+        return HttpResponse(self.page_text(request, filters, page), content_type=GEOJSON)
+
+    def page_text(self, request, filters, page):
+        queryset = filters.practices()
+        matched = queryset.count()
+        features, contains_samples = geojson.fetch_features(
+            *geojson.practice_features(queryset, offset=page.offset, limit=page.limit)
+        )
+
+        def link(offset):
+            query = urlencode({**filters.as_params(), "limit": page.limit, "offset": offset})
+            return request.build_absolute_uri(f"{request.path}?{query}")
+
+        extra = {
+            "numberMatched": matched,
+            "numberReturned": len(features),
+            "next": link(page.offset + page.limit) if page.offset + page.limit < matched
+            else None,
+            "previous": link(max(page.offset - page.limit, 0)) if page.offset > 0 else None,
+        }
+        if contains_samples:
+            extra["note"] = geojson.sample_note()
+        return (
+            '{"type":"FeatureCollection","features":[' + ",".join(features) + "]"
+            + geojson.members(**extra) + "}"
+        )
+
+
+class PracticeDetailView(PublicApiView):
+    renderer_classes = [GeoJSONRenderer]
+
+    @extend_schema(
+        operation_id="practices_detail",
+        summary="One published case as a GeoJSON Feature with every public field",
+        responses={(200, GEOJSON): serializers.PracticeDetailSerializer, **BAD_REQUEST,
+                   **NOT_FOUND},
+        examples=[OpenApiExample("A case", value=DETAIL_EXAMPLE, response_only=True,
+                                 status_codes=["200"], media_type=GEOJSON)],
+    )
+    def get(self, request, slug):
+        errors = known(request.query_params, [])
+        if errors:
+            raise InvalidParameters(errors)
+        practice = get_object_or_404(
+            Practice.objects.published()
+            .select_related("tool", "municipality")
+            .prefetch_related("links"),
+            slug=slug,
+        )
+        return respond(
+            request, lambda: Response(serializers.PracticeDetailSerializer(practice).data)
+        )

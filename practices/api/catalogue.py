@@ -1,0 +1,120 @@
+"""The catalogue's summaries in the public API: /api/tools/ (the tools with counts of the
+selection) and /api/stats/ (counts of the selection by tool, year and/or voivodeship)."""
+from django.db.models import Count, F, Q
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from rest_framework.response import Response
+
+from practices import geojson
+from practices.api import serializers
+from practices.api.base import BAD_REQUEST, JSON, PublicApiView, parse, schema_parameters
+from practices.caching import respond
+from practices.filters import InvalidParameters
+from practices.models import ParticipationTool
+
+
+class ToolListView(PublicApiView):
+    @extend_schema(
+        operation_id="tools_list",
+        summary="The participation tools, with the number of published cases of each",
+        description="`practice_count` honours the case filters given (all published cases "
+                    "without them). For facet counts beside a tool filter, leave `tool` out.",
+        parameters=schema_parameters(),
+        responses={200: serializers.ToolSerializer(many=True), **BAD_REQUEST},
+    )
+    def get(self, request):
+        filters = parse(request.query_params)
+        return respond(request, lambda: Response(self.rows(filters)))
+
+    def rows(self, filters):
+        counts = dict(
+            filters.practices().order_by().values_list("tool_id").annotate(n=Count("pk"))
+        )
+        tools = list(ParticipationTool.objects.all())
+        for tool in tools:
+            tool.practice_count = counts.get(tool.pk, 0)
+        return serializers.ToolSerializer(tools, many=True).data
+
+
+# Dimensions /api/stats/ can count by: name -> the grouping columns (renamed in the rows by
+# STATS_COLUMNS; annotations may not reuse the model's field names).
+STATS_DIMENSIONS = {
+    "tool": {"tool_slug": F("tool__slug"), "tool_position": F("tool__position")},
+    "year": {"year_": F("year")},
+    "voivodeship": {
+        "voivodeship_code": F("municipality__voivodeship_id"),
+        "voivodeship_name": F("municipality__voivodeship__name"),
+    },
+}
+STATS_COLUMNS = {"tool_slug": "tool", "year_": "year", "voivodeship_code": "voivodeship",
+                 "voivodeship_name": "voivodeship_name", "count": "count"}
+DEFAULT_STATS_BY = ("tool", "year")
+
+
+def parse_by(params):
+    values = [item.strip() for value in params.getlist("by") for item in value.split(",")]
+    values = [value for value in values if value]
+    unknown = [value for value in values if value not in STATS_DIMENSIONS]
+    if unknown or len(values) != len(set(values)):
+        raise InvalidParameters({"by": [
+            _("'%(value)s' is not allowed: give one or more of %(allowed)s, each once.")
+            % {"value": ",".join(values), "allowed": ", ".join(STATS_DIMENSIONS)}
+        ]})
+    return tuple(values) or DEFAULT_STATS_BY
+
+
+class StatsView(PublicApiView):
+    @extend_schema(
+        operation_id="stats",
+        summary="Counts of published cases by tool, year and/or voivodeship",
+        description="`by` lists the dimensions (default tool,year); each row has one "
+                    "member per dimension and `count`. Only non-zero rows are listed.",
+        parameters=[
+            *schema_parameters(),
+            OpenApiParameter("by", OpenApiTypes.STR, OpenApiParameter.QUERY,
+                             description="Comma-separated: tool, year, voivodeship."),
+        ],
+        responses={200: serializers.StatsSerializer, **BAD_REQUEST},
+        examples=[OpenApiExample("By tool and year", response_only=True, status_codes=["200"],
+                                 media_type=JSON, value={
+                                     "by": ["tool", "year"], "total": 3,
+                                     "rows": [{"tool": "konsultacje", "year": 2023, "count": 1},
+                                              {"tool": "referendum", "year": 2024, "count": 2}],
+                                 })],
+    )
+    def get(self, request):
+        errors = {}
+        try:
+            by = parse_by(request.query_params)
+        except InvalidParameters as error:
+            errors.update(error.errors)
+        try:
+            filters = parse(request.query_params, extra=["by"])
+        except InvalidParameters as error:
+            errors.update(error.errors)
+        if errors:
+            raise InvalidParameters(errors)
+        return respond(request, lambda: Response(self.payload(filters, by)))
+
+    def payload(self, filters, by):
+        queryset = filters.practices().order_by()
+        fields = {}
+        for name in by:
+            fields.update(STATS_DIMENSIONS[name])
+        ordering = [key for key in fields if key not in ("tool_slug", "voivodeship_name")]
+        rows = queryset.values(**fields).annotate(count=Count("pk")).order_by(*ordering)
+        totals = queryset.aggregate(
+            total=Count("pk"), samples=Count("pk", filter=Q(is_sample=True))
+        )
+        payload = {
+            "by": list(by),
+            "total": totals["total"],
+            "rows": [
+                {STATS_COLUMNS[key]: value for key, value in row.items() if key in STATS_COLUMNS}
+                for row in rows
+            ],
+        }
+        if totals["samples"]:
+            payload["note"] = geojson.sample_counts_note()
+        return payload

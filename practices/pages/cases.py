@@ -1,0 +1,93 @@
+"""The case page: a case's fields, facts, sources, map, citation and "report an error" link.
+
+Visibility: the page shows what `Practice.objects.visible_to(user)` allows (others 404): the
+public sees published cases, an author their own, moderators every case.
+"""
+from urllib.parse import quote, urlencode
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView
+
+from geodata.basemap import base_map_config, geometry_json
+from practices.domain.facts import display_facts
+from practices.domain.markdown import render_markdown
+from practices.models import Practice, PracticeLink, Status
+from practices.pages.site import site_root
+
+
+class PracticeDetailView(DetailView):
+    template_name = "practices/practice_detail.html"
+    context_object_name = "practice"
+
+    def get_queryset(self):
+        return (
+            Practice.objects.visible_to(self.request.user)
+            .select_related(
+                "tool", "municipality", "municipality__county", "municipality__voivodeship"
+            )
+            # The full-resolution boundary is not drawn here; the display boundary is.
+            .defer("municipality__boundary", "search_vector")
+            .prefetch_related("links")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        practice = self.object
+        municipality = practice.municipality
+        absolute_url = site_root(self.request) + practice.get_absolute_url()
+        links = list(practice.links.all())
+        point = practice.location or municipality.point
+        context.update({
+            "page_title": practice.title,
+            "page_description": practice.summary or _(
+                "%(tool)s in %(municipality)s, %(year)s: a case of local participation."
+            ) % {"tool": practice.tool.name, "municipality": municipality.name,
+                 "year": practice.year},
+            "facts": display_facts(practice),
+            "description_html": render_markdown(practice.description),
+            "sources": [link for link in links if link.kind == PracticeLink.Kind.SOURCE],
+            "other_links": [link for link in links if link.kind == PracticeLink.Kind.LINK],
+            "is_public": practice.status == Status.PUBLISHED,
+            "absolute_url": absolute_url,
+            "citation": self.citation(practice, absolute_url),
+            "report_error_mailto": self.report_error_mailto(practice, absolute_url),
+            "page_map": {
+                **base_map_config(),
+                # The imported boundary: the display one is generalised for the national choropleth
+                # and would look coarse at a single gmina's zoom.
+                "boundary": geometry_json(municipality.boundary),
+                "points": [{
+                    "lon": point.x, "lat": point.y, "title": practice.title,
+                    "color": practice.tool.color,
+                }],
+                "label": _("Map of the case's location in %(municipality)s")
+                % {"municipality": municipality.name},
+            },
+        })
+        return context
+
+    @staticmethod
+    def citation(practice, absolute_url):
+        """A suggested citation: title, gmina, year, the site, the address, the access date."""
+        return _(
+            "%(title)s. %(municipality)s, %(year)s. Participation Map, %(url)s "
+            "(accessed %(date)s). Licence: %(licence)s."
+        ) % {
+            "title": practice.title,
+            "municipality": practice.municipality.name,
+            "year": practice.year,
+            "url": absolute_url,
+            "date": timezone.localdate().isoformat(),
+            "licence": practice.get_licence_display(),
+        }
+
+    @staticmethod
+    def report_error_mailto(practice, absolute_url):
+        address = getattr(settings, "MAPA_CONTACT_EMAIL", "")
+        subject = _("Error in the case: %(url)s") % {"url": absolute_url}
+        body = _("What is wrong, and where can we check the correct information?")
+        return f"mailto:{address}?" + urlencode(
+            {"subject": subject, "body": body + "\n\n"}, quote_via=quote
+        )

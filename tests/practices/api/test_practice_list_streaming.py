@@ -1,0 +1,73 @@
+"""The whole selection is streamed (not built in memory), in chunks, and is valid JSON."""
+import json
+
+from django.http import StreamingHttpResponse
+
+from practices import geojson
+from tests.practices.api.factories_bulk import add_cases
+
+
+def test_the_unpaged_list_is_a_streaming_response(api, world):
+    response = api.get("/api/practices/")
+    assert isinstance(response, StreamingHttpResponse)
+
+
+def test_a_page_is_not_streamed(api, world):
+    assert not api.get("/api/practices/", {"limit": 2}).streaming
+
+
+def test_a_selection_larger_than_a_chunk_arrives_in_several_chunks(api, world, monkeypatch):
+    monkeypatch.setattr(geojson, "FIRST_CHUNK_ROWS", 2)
+    monkeypatch.setattr(geojson, "CHUNK_ROWS", 3)
+    add_cases(world["gminy"]["bialystok"], 10)
+    response = api.get("/api/practices/")
+    chunks = list(response.streaming_content)
+    collection = json.loads(b"".join(chunks))
+    assert len(collection["features"]) == 17
+    # 2 rows read first, then 3 + 3 + 3 + 3 + 3 from the cursor, then the closing chunk.
+    assert len(chunks) == 7
+    assert [f["id"] for f in collection["features"]] == sorted(
+        f["id"] for f in collection["features"]
+    )
+
+
+def test_a_head_request_sends_the_headers_without_a_body(api, world):
+    response = api.head("/api/practices/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    assert response["ETag"]
+    assert api.body(response) == b""
+
+
+def test_a_selection_that_fits_the_first_read_is_one_chunk_and_the_closing(api, world):
+    response = api.get("/api/practices/", {"municipality": "2061011"})
+    chunks = list(response.streaming_content)
+    assert len(chunks) == 2
+    assert len(json.loads(b"".join(chunks))["features"]) == 3
+
+
+def test_an_empty_selection_is_one_closing_chunk(api, world):
+    chunks = list(api.get("/api/practices/", {"year": "1995"}).streaming_content)
+    assert chunks == [b'{"type":"FeatureCollection","features":[]}']
+
+
+def test_the_continuation_neither_repeats_nor_skips_a_case_changed_in_between(
+    api, world, monkeypatch
+):
+    """Between the first read and the cursor, the first case is deleted and a new one
+    published: continuing by id, every case is sent once."""
+    from tests.factories import make_practice
+
+    monkeypatch.setattr(geojson, "FIRST_CHUNK_ROWS", 2)
+    first_ids = sorted(case.pk for case in world["cases"].values() if case.status == "published")
+    original_rest = geojson._rest
+
+    def rest_after_a_change(*args, **kwargs):
+        world["cases"]["bo-bialystok-2019"].delete()
+        make_practice(world["gminy"]["elk"], "inne", 2024, title="Nowy", slug="nowy")
+        yield from original_rest(*args, **kwargs)
+
+    monkeypatch.setattr(geojson, "_rest", rest_after_a_change)
+    ids = [f["id"] for f in json.loads(api.body(api.get("/api/practices/")))["features"]]
+    assert len(ids) == len(set(ids)) == 8
+    assert ids[:2] == first_ids[:2]

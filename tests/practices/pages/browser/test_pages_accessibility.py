@@ -1,0 +1,46 @@
+"""The case, gmina, tool and statistics pages in a real browser: axe-core finds no WCAG 2.1
+A/AA violation, at desktop and phone widths, and the skip link leads into the content."""
+import pytest
+
+from tests.practices.pages.browser.conftest import screenshot
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "case": "/praktyki/przypadek-00/",
+    "gmina": "/gminy/2061011/",
+    "tool": "/narzedzia/budzet-obywatelski/",
+    "tools": "/en/tools/",
+    "statistics": "/statystyki/",
+}
+
+
+def open_page(page, site, name, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site.url + PAGES[name])
+    if page.locator("#page-map").count():
+        page.wait_for_selector("#page-map[data-ready]")
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_the_page_has_no_accessibility_violations(page, site, cases, axe, name):
+    open_page(page, site, name, 1280)
+    axe(page)
+    screenshot(page, f"{name}-1280", full_page=True)
+
+
+@pytest.mark.parametrize("name", ["case", "statistics"])
+def test_on_a_phone_the_page_fits_and_has_no_violations(page, site, cases, axe, name):
+    open_page(page, site, name, 360)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    axe(page)
+    screenshot(page, f"{name}-360", full_page=True)
+
+
+def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page, site, cases):
+    open_page(page, site, "case", 1280)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"

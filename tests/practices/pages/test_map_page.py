@@ -1,0 +1,126 @@
+"""The map page (/, /en/): the data its scripts start from, its language, its discovery
+link, and that anonymous visitors get no cookie (shared caches can keep the page)."""
+import json
+import re
+
+import pytest
+from django.conf import settings
+
+from practices.domain.tools import TOOLS
+from practices.models import Status
+from tests.factories import make_county, make_municipality, make_practice
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    make_county("2061", "Białystok").__class__.objects.filter(teryt="2061").update(
+        kind="miasto na prawach powiatu"
+    )
+    bialystok = make_municipality("2061011", "Białystok", 23.1, 53.1)
+    make_county("2807", "ełcki")
+    elk = make_municipality("2807011", "Ełk", 22.3, 53.8)
+    make_practice(bialystok, "budzet-obywatelski", 2016, slug="bo-2016")
+    make_practice(elk, "referendum", 2023, slug="ref-2023")
+    make_practice(elk, "referendum", 1995, slug="draft-1995", status=Status.DRAFT)
+
+
+def script_json(html, element_id):
+    match = re.search(rf'<script id="{element_id}" type="application/json">(.*?)</script>', html,
+                      re.S)
+    return json.loads(match.group(1))
+
+
+def test_it_gives_the_scripts_tools_years_places_and_links(client, world):
+    data = script_json(client.get("/en/").content.decode(), "map-data")
+    assert data == {
+        "embed": False,
+        "lang": "en",
+        "config": {
+            "center": settings.MAPA_MAP_CENTER, "zoom": settings.MAPA_MAP_ZOOM,
+            "tileUrl": settings.MAPA_TILE_URL, "tileAttribution": settings.MAPA_TILE_ATTRIBUTION,
+            "maxZoom": settings.MAPA_TILE_MAX_ZOOM,
+            "region": ["20", "28"], "initialBounds": None,
+        },
+        "tools": [
+            {"slug": tool["slug"], "name": tool["name_en"], "color": tool["color"],
+             "icon": tool["icon"]}
+            for tool in TOOLS
+        ],
+        # Only published cases count: the draft of 1995 does not stretch the slider.
+        "years": {"min": 2016, "max": 2023},
+        "places": {
+            "voivodeships": [["20", "podlaskie voivodeship"],
+                             ["28", "warmińsko-mazurskie voivodeship"]],
+            "counties": [["2061", "Białystok (city with county rights)"],
+                         ["2807", "ełcki county"]],
+            "gminy": [["2061011", "Białystok", "1"], ["2807011", "Ełk", "1"]],
+            "types": {"1": "urban gmina", "urban": "urban gmina",
+                      "2": "rural gmina", "rural": "rural gmina",
+                      "3": "urban-rural gmina", "urban-rural": "urban-rural gmina"},
+        },
+        "urls": {
+            "practices": "/api/practices/",
+            "municipalities": "/api/municipalities/",
+            "map": "/en/",
+            "case": "/en/practices/__slug__/",
+            "gmina": "/en/municipalities/0000000/",
+            "embedAbsolute": "http://testserver/embed/",
+        },
+    }
+
+
+def test_the_english_page_names_tools_and_links_pages_in_english(client, world):
+    html = client.get("/en/").content.decode()
+    data = script_json(html, "map-data")
+    strings = script_json(html, "map-strings")
+    assert '<html lang="en">' in html
+    assert data["lang"] == "en"
+    assert data["tools"][1]["name"] == "Participatory budget"
+    assert data["urls"]["case"] == "/en/practices/__slug__/"
+    assert strings["noCases"] == "No cases match these filters."
+    assert 'value="budzet-obywatelski"' in html and "Participatory budget" in html
+
+
+def test_counts_come_with_a_form_for_each_plural_category(client, world):
+    strings = script_json(client.get("/en/").content.decode(), "map-strings")
+    assert strings["caseCount"] == {
+        "one": "%(count)s case", "few": "%(count)s cases",
+        "many": "%(count)s cases", "other": "%(count)s cases",
+    }
+
+
+def test_a_place_filter_in_the_address_opens_the_map_on_that_place(client, world):
+    data = script_json(client.get("/?municipality=2807011").content.decode(), "map-data")
+    assert data["config"]["initialBounds"] == [[53.8, 22.3], [53.9, 22.4]]
+
+
+@pytest.mark.parametrize("path", ["/", "/en/", "/?tool=referendum&year_from=2020"])
+def test_anonymous_visitors_get_no_cookie(client, world, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert not response.cookies
+
+
+def test_the_page_announces_its_oembed_endpoint_with_its_own_address(client, world):
+    html = client.get("/?tool=referendum").content.decode()
+    assert (
+        '<link rel="alternate" type="application/json+oembed" '
+        'href="http://testserver/oembed/?url=http%3A%2F%2Ftestserver%2F%3Ftool%3Dreferendum'
+        '&amp;format=json"'
+    ) in html
+
+
+@pytest.mark.parametrize("query, preloaded", [
+    ("", True),
+    ("?tool=referendum&view=choropleth&lat=53.1&lon=23.1&zoom=9", True),
+    ("?year_from=2020", False),
+    ("?municipality=2061011", False),
+    ("?q=park", False),
+])
+def test_the_first_collection_is_preloaded_only_when_the_script_will_ask_for_it(
+        client, world, query, preloaded):
+    html = client.get("/" + query).content.decode()
+    link = '<link rel="preload" as="fetch" href="/api/practices/" crossorigin>'
+    assert (link in html) is preloaded
