@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from geodata import teryt
 from geodata.errors import PROBLEMS_SHOWN
@@ -156,10 +157,10 @@ def _check_rows(path, reader):
         row, row_problems = _check_row(line, record, seen)
         problems += row_problems
         if row is not None:
-            seen[row.teryt] = line
             rows.append(row)
     if problems:
-        lines = [_("%(file)s: %(count)d problems; nothing was written.")
+        lines = [ngettext("%(file)s: %(count)d problem; nothing was written.",
+                          "%(file)s: %(count)d problems; nothing was written.", len(problems))
                  % {"file": path, "count": len(problems)}]
         lines += [f"  {problem}" for problem in problems[:PROBLEMS_SHOWN]]
         if len(problems) > PROBLEMS_SHOWN:
@@ -187,6 +188,8 @@ def _check_row(line, record, seen):
         problems.append(RowProblem(line, "teryt", _(
             "%(code)s is given twice: line %(first)d has it too") % {
             "code": code, "first": seen[code]}))
+    elif code is not None:
+        seen[code] = line
     name = " ".join((record.get("name") or "").split())
     if not name:
         problems.append(RowProblem(line, "name", _("the name is empty")))

@@ -1,6 +1,7 @@
 """manage.py import_voters FILE: a thin shell over geodata.voters."""
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from geodata.voters import DEFAULT_SOURCE, DEFAULT_YEAR, VotersImportError, import_voters
 
@@ -46,7 +47,10 @@ class Command(BaseCommand):
         if verbosity < 1:
             return
         write = self.stdout.write
-        write(_("%(file)s: %(rows)d gminy, eligible voters of %(year)d (%(source)s)") % {
+        write(ngettext(
+            "%(file)s: %(rows)d gmina, eligible voters of %(year)d (%(source)s)",
+            "%(file)s: %(rows)d gminy, eligible voters of %(year)d (%(source)s)", report.rows,
+        ) % {
             "file": report.source_file, "rows": report.rows, "year": report.year,
             "source": report.source})
         write(_("Created: %(count)d") % {"count": len(report.created)})
