@@ -7,12 +7,12 @@ SHARED_GEODATA := ../shared/geodata
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test bench setup system db python assets messages boundaries samples serve makemessages lint clean
+.PHONY: help demo test bench setup system db python assets messages boundaries voters samples serve makemessages lint clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-demo: setup boundaries samples serve ## install what is missing, import boundaries, load samples, serve on http://127.0.0.1:8000/ (PORT overrides)
+demo: setup boundaries voters samples serve ## install what is missing, import all gminy and their voters, load samples, serve on http://127.0.0.1:8000/ (PORT overrides)
 
 # The test suite also needs Chromium; target-specific, so prerequisites see it too.
 test: SYSTEM_ARGS := --browser
@@ -50,17 +50,25 @@ messages: $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po)) ## compile
 locale/%.mo: locale/%.po
 	msgfmt --check -o $@ $<
 
-boundaries: ## import gmina boundaries (../shared/geodata, else the official PRG; MAPA_BOUNDARIES overrides)
+boundaries: ## import all 2,477 gminy, 380 powiaty, 16 voivodeships (../shared/geodata, else the official PRG; MAPA_BOUNDARIES overrides)
 	@if [ -n "$$MAPA_BOUNDARIES" ]; then \
 	  $(PY) manage.py import_boundaries $$MAPA_BOUNDARIES; \
 	elif [ -d $(SHARED_GEODATA) ]; then \
 	  $(PY) manage.py import_boundaries $(SHARED_GEODATA)/wojewodztwa_pl.geojson && \
 	  $(PY) manage.py import_boundaries $(SHARED_GEODATA)/powiaty_pl.geojson && \
-	  $(PY) manage.py import_boundaries $(SHARED_GEODATA)/gminy_20_28.geojson; \
+	  $(PY) manage.py import_boundaries $(SHARED_GEODATA)/gminy_pl.geojson; \
 	else \
-	  $(PY) manage.py import_boundaries prg --level wojewodztwo --voivodeship 20 28 && \
-	  $(PY) manage.py import_boundaries prg --level powiat --voivodeship 20 28 && \
-	  $(PY) manage.py import_boundaries prg --voivodeship 20 28; \
+	  $(PY) manage.py import_boundaries prg --level wojewodztwo && \
+	  $(PY) manage.py import_boundaries prg --level powiat && \
+	  $(PY) manage.py import_boundaries prg; \
+	fi
+
+voters: ## import the eligible voters of every gmina (../shared/geodata/wyborcy_2025.csv; MAPA_VOTERS overrides)
+	@voters=$${MAPA_VOTERS:-$(SHARED_GEODATA)/wyborcy_2025.csv}; \
+	if [ -f "$$voters" ]; then \
+	  $(PY) manage.py import_voters "$$voters" --year 2025; \
+	else \
+	  echo "No $$voters: eligible voters not imported (turnout and intensity stay empty)."; \
 	fi
 
 samples: ## load the sample cases (flagged as samples); `manage.py load_samples --delete` removes them

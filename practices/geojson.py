@@ -113,14 +113,14 @@ def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISIO
     """(sql, params) of one row per gmina: (feature JSON text, counts include samples, key),
     ordered by the key, the TERYT code. `municipalities` picks the gminy, `practices` (a
     filtered published queryset) the cases counted; `counts` lists only the tools with at
-    least one case, in the tools' order."""
+    least one case, in the tools' order; `eligible_voters` is null when not imported."""
     cases = practices.order_by().values(
         "municipality_id", "is_sample",
         tool_slug=F("tool__slug"), tool_position=F("tool__position"),
     )
     cases_sql, cases_params = cases.query.sql_with_params()
     gminy = municipalities.order_by().values(
-        "teryt", "name", "type", "county_id", "voivodeship_id",
+        "teryt", "name", "type", "county_id", "voivodeship_id", "eligible_voters",
         county_name=F("county__name"),
         voivodeship_name=F("voivodeship__name"),
         geom=Coalesce("display_boundary", "boundary"),
@@ -147,6 +147,7 @@ def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISIO
         """ || ',"county_name":' || to_json(g.county_name)"""
         """ || ',"voivodeship":' || to_json(g.voivodeship_id)"""
         """ || ',"voivodeship_name":' || to_json(g.voivodeship_name)"""
+        """ || ',"eligible_voters":' || coalesce(g.eligible_voters::text, 'null')"""
         """ || ',"practice_count":' || coalesce(t.total, 0)"""
         """ || ',"counts":' || coalesce(t.counts, '{}')"""
         """ || ',"url":' || to_json(%s::text || g.teryt || %s::text) || '}}'"""

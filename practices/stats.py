@@ -19,7 +19,7 @@ from practices.models import ParticipationTool, Practice
 
 # The ranking looks at the last RANKING_WINDOW_YEARS calendar years, the current one included.
 RANKING_WINDOW_YEARS = 5
-# Editions per 10,000 residents over the window that earn the full intensity score.
+# Editions per 10,000 eligible voters over the window that earn the full intensity score.
 INTENSITY_FULL_SCORE_PER_10K = 5.0
 
 
@@ -190,7 +190,7 @@ class RankingRow:
     type: str
     county: str
     voivodeship: str
-    population: int | None
+    eligible_voters: int | None
     tools_used: int
     editions: int
     active_years: int
@@ -219,18 +219,19 @@ def ranking_window(reference_year=None):
     return last - RANKING_WINDOW_YEARS + 1, last
 
 
-def score(tools_used, tool_count, active_years, editions, population):
+def score(tools_used, tool_count, active_years, editions, eligible_voters):
     """The components and the index of one gmina, each 0-100 (see the module docstring):
     breadth = distinct tools used / tools in the taxonomy;
     regularity = years with at least one case / years in the window;
-    intensity = editions per 10,000 residents / INTENSITY_FULL_SCORE_PER_10K, capped at 1,
-    only when the population is known.
+    intensity = editions per 10,000 eligible voters (the gmina's official count, imported by
+    `manage.py import_voters`) / INTENSITY_FULL_SCORE_PER_10K, capped at 1, only when that
+    count is known.
     The index is the mean of the components that exist, rounded to one decimal."""
     breadth = 100.0 * tools_used / tool_count if tool_count else 0.0
     regularity = 100.0 * active_years / RANKING_WINDOW_YEARS
     per_10k = intensity = None
-    if population:
-        per_10k = editions * 10_000 / population
+    if eligible_voters:
+        per_10k = editions * 10_000 / eligible_voters
         intensity = 100.0 * min(per_10k / INTENSITY_FULL_SCORE_PER_10K, 1.0)
     components = [breadth, regularity] + ([intensity] if intensity is not None else [])
     index = round(sum(components) / len(components), 1)
@@ -254,7 +255,7 @@ def participation_ranking(filters=None, reference_year=None):
         .values(
             "municipality_id", "municipality__name", "municipality__type",
             "municipality__county__name", "municipality__voivodeship__name",
-            "municipality__population",
+            "municipality__eligible_voters",
         )
         .annotate(
             tools_used=Count("tool", distinct=True),
@@ -266,9 +267,9 @@ def participation_ranking(filters=None, reference_year=None):
     tool_count = ParticipationTool.objects.count()
     rows = []
     for row in grouped:
-        population = row["municipality__population"]
+        eligible_voters = row["municipality__eligible_voters"]
         breadth, regularity, intensity, per_10k, index = score(
-            row["tools_used"], tool_count, row["active_years"], row["editions"], population
+            row["tools_used"], tool_count, row["active_years"], row["editions"], eligible_voters
         )
         rows.append(RankingRow(
             teryt=row["municipality_id"],
@@ -276,7 +277,7 @@ def participation_ranking(filters=None, reference_year=None):
             type=row["municipality__type"],
             county=row["municipality__county__name"],
             voivodeship=row["municipality__voivodeship__name"],
-            population=population,
+            eligible_voters=eligible_voters,
             tools_used=row["tools_used"],
             editions=row["editions"],
             active_years=row["active_years"],
@@ -295,7 +296,7 @@ def participation_ranking(filters=None, reference_year=None):
 
 
 RANKING_COLUMNS = [
-    "rank", "teryt", "name", "type", "county", "voivodeship", "population", "tools_used",
+    "rank", "teryt", "name", "type", "county", "voivodeship", "eligible_voters", "tools_used",
     "editions", "active_years", "editions_per_10k", "breadth", "regularity", "intensity",
     "index", "sample_cases",
 ]
