@@ -59,7 +59,6 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import connections, transaction
-from django.db.models import Max
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -182,11 +181,20 @@ def slow_parts(using="default"):
     return values
 
 
+def latest_case_change(using="default"):
+    """max(updated_at) of every case: one backward step along its index. Plain SQL, since
+    building the same query through the ORM costs several times the query itself."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    column = Practice._meta.get_field("updated_at").column
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT max({quote(column)}) FROM {quote(Practice._meta.db_table)}")
+        return cursor.fetchone()[0]
+
+
 def data_version(using="default"):
     """The current version of everything the site publishes."""
-    cases_changed = (
-        Practice.objects.using(using).aggregate(latest=Max("updated_at"))["latest"]
-    )
+    cases_changed = latest_case_change(using)
     slow = slow_parts(using)
     values = (cases_changed, *slow)
     times = [value for value in (cases_changed, slow[1], slow[3], slow[4]) if value is not None]
