@@ -24,9 +24,9 @@ Two parts, and why both stay:
   display-boundary refresh send after their bulk writes (they bypass `save()`), and
   `post_migrate` (migrations, and the flush that ends a transactional test). Invalidation
   replaces a random generation token, both at once (this process sees its own write inside
-  the transaction) and again after the commit (another server that re-read the old rows
-  between the write and the commit stored them under the replaced token). A stored entry is
-  used only while its token is current.
+  the transaction) and again after the commit (another server may have read the old rows
+  between the write and the commit and stored them under the first new token; the second
+  replacement retires them). A stored entry is used only while its token is current.
 - Safety nets for writes that bypass both `save()` and the signals (SQL typed in psql, a
   restore): the entry expires after SHARED_SECONDS in a shared cache; in a per-process cache
   (local memory, the default), where another process's invalidation cannot reach this one,
