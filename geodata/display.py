@@ -26,6 +26,7 @@ from django.contrib.gis.gdal import CoordTransform, OGRGeometry, SpatialReferenc
 from django.db import connection
 
 from geodata.models import Municipality
+from geodata.signals import register_changed
 
 METRIC_SRID = 2180  # ETRF2000-PL / CS92: Poland's national grid, metres
 EQUAL_AREA_SRID = 3035  # ETRS89 / LAEA Europe
@@ -179,6 +180,8 @@ def refresh_display_boundaries(tolerance_m=None):
                     [shapely.to_wkb(display[i]) for i in changed],
                 ],
             )
+        # A raw UPDATE sends no post_save: tell whoever caches the register.
+        register_changed.send(sender=Municipality, using=connection.alias)
     return DisplayRefresh(
         total=len(rows),
         changed=len(changed),

@@ -6,6 +6,7 @@ saying how to fix it, so a typo stops start-up instead of silently changing beha
 import json
 import math
 import os
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -120,3 +121,36 @@ def env_database(name="DATABASE_URL"):
     # GeoDjango needs the PostGIS backend whichever PostgreSQL scheme was given.
     config["ENGINE"] = "django.contrib.gis.db.backends.postgis"
     return config
+
+
+def env_redis_url(name="REDIS_URL"):
+    """A Redis URL (redis://, rediss:// or unix://), or "" when unset. The message never
+    repeats the value, which may hold a password."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return ""
+    example = "redis://127.0.0.1:6379/0"
+    parts = urlsplit(value)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+        problem = "its port is not a number"
+    else:
+        problem = None
+    if parts.scheme not in ("redis", "rediss", "unix"):
+        problem = "it must start with redis://, rediss:// or unix://"
+    elif parts.scheme == "unix" and not parts.path:
+        problem = "it names no socket path"
+    elif parts.scheme != "unix" and not parts.hostname:
+        problem = "it names no host"
+    elif parts.scheme != "unix" and parts.path.strip("/") and not (
+        parts.path.strip("/").isascii() and parts.path.strip("/").isdecimal()
+    ):
+        problem = "the database after the host must be a number"
+    if problem or (port is not None and not 0 < port < 65536):
+        raise ImproperlyConfigured(
+            f"{name} is malformed: {problem or 'its port is out of range'}; e.g. {example}, "
+            "or leave it empty for the local-memory cache."
+        )
+    return value

@@ -18,6 +18,7 @@ from mapa.env import (
     env_float_list,
     env_int,
     env_list,
+    env_redis_url,
     env_str,
 )
 
@@ -96,6 +97,24 @@ TEMPLATES = [
 
 DATABASES = {"default": env_database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache (practices/caching.py): local memory by default, one copy per process. With
+# REDIS_URL every app server shares one Redis, so a change made through one is seen by all at
+# once, and sessions live in the cache backed by the database (no state on the app servers).
+REDIS_URL = env_redis_url("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "mapa",
+            # An unreachable Redis costs a request at most this long; caching.py bypasses it.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -27,7 +27,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from geodata import teryt
-from geodata.models import Municipality
+from geodata.models import Municipality, MunicipalityType
 from practices.domain.search import clean_query
 from practices.models import MAX_YEAR, MIN_YEAR, ParticipationTool, Practice
 
@@ -42,6 +42,10 @@ CASE_PARAMETERS = {
     "voivodeship": "Voivodeship TERYT codes (2 digits), comma-separated, e.g. 20,28.",
     "bbox": "minLon,minLat,maxLon,maxLat in WGS 84 degrees, e.g. 22.5,53.0,23.5,53.5.",
     "q": "Free text, Polish-aware and diacritics-insensitive (Elk finds Ełk).",
+}
+# Parameters a route may accept in addition (name them in `only`); the API does not.
+GMINA_PARAMETERS = {
+    "type": "Gmina type: 1 (urban), 2 (rural) or 3 (urban-rural).",
 }
 LIST_PARAMETERS = ("tool", "municipality", "county", "voivodeship")
 # Paging of the case list (OGC API – Features style).
@@ -144,6 +148,17 @@ def parse_gmina(value):
     return teryt.parse_gmina(value).code
 
 
+def parse_gmina_type(value):
+    if value is None:
+        return None
+    if value not in MunicipalityType.values:
+        raise ValidationError(
+            _("'%(value)s' is not a gmina type: use 1 (urban), 2 (rural) or 3 "
+              "(urban-rural).") % {"value": value}
+        )
+    return value
+
+
 def parse_bbox(value):
     if value is None:
         return None
@@ -196,6 +211,7 @@ class CaseFilters:
     voivodeship: tuple = ()
     bbox: tuple | None = None
     q: str = ""
+    type: str | None = None  # gmina type, only where a route accepts it (GMINA_PARAMETERS)
 
     @classmethod
     def parse(cls, params, extra=(), only=None):
@@ -211,7 +227,10 @@ class CaseFilters:
     def parse_lenient(cls, params, extra=(), only=None):
         """For pages that must never break on a bad URL: (filters built from the valid
         parameters only, the errors of the others). Unknown names are reported and ignored."""
-        accepted = [name for name in CASE_PARAMETERS if only is None or name in only]
+        accepted = [
+            name for name in (*CASE_PARAMETERS, *GMINA_PARAMETERS)
+            if (name in CASE_PARAMETERS if only is None else name in only)
+        ]
         errors = known(params, [*accepted, *extra])
         filters, field_errors = cls._parse_each(params, accepted)
         errors.update(field_errors)
@@ -231,6 +250,7 @@ class CaseFilters:
             ),
             "bbox": lambda: parse_bbox(_single(params, "bbox")),
             "q": lambda: clean_query(_single(params, "q") or ""),
+            "type": lambda: parse_gmina_type(_single(params, "type")),
         }
         values, errors = {}, {}
         for name in accepted:
@@ -275,6 +295,8 @@ class CaseFilters:
             queryset = queryset.filter(location__intersects=self.bbox_polygon())
         if self.q:
             queryset = queryset.search(self.q)
+        if self.type:
+            queryset = queryset.filter(municipality__type=self.type)
         return queryset
 
     def municipalities(self, queryset=None):
@@ -288,6 +310,8 @@ class CaseFilters:
             queryset = queryset.filter(voivodeship_id__in=self.voivodeship)
         if self.bbox is not None:
             queryset = queryset.filter(boundary__intersects=self.bbox_polygon())
+        if self.type:
+            queryset = queryset.filter(type=self.type)
         return queryset
 
     def bbox_polygon(self):

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from geodata.models import MunicipalityType, Voivodeship
 from practices.filters import CaseFilters
@@ -146,10 +145,15 @@ def sample_count(queryset=None):
 
 # --- Participation index ----------------------------------------------------------------------
 
+# The parameters of the ranking, parsed by the one case filter definition (practices.filters).
+RANKING_PARAMETERS = ("voivodeship", "type")
+
+
 @dataclass
 class RankingFilters:
-    """Which gminy the ranking compares: `voivodeship` (2-digit TERYT codes, parsed by the
-    same code as the API's filter) and `municipality_type` (1 urban, 2 rural, 3 urban-rural)."""
+    """Which gminy the ranking compares: `voivodeship` (2-digit TERYT codes) and
+    `municipality_type` (1 urban, 2 rural, 3 urban-rural), the query parameters `voivodeship`
+    and `type` of practices.filters."""
 
     voivodeship: tuple = ()
     municipality_type: str | None = None
@@ -158,29 +162,15 @@ class RankingFilters:
     def parse(cls, query):
         """(filters from the valid parameters, {parameter: [messages]} for the others).
         Pages show the messages and carry on; exports refuse the request."""
-        case_filters, errors = CaseFilters.parse_lenient(
-            query, extra=("type",), only=("voivodeship",)
-        )
-        filters = cls(voivodeship=case_filters.voivodeship)
-        values = [value.strip() for value in query.getlist("type") if value.strip()]
-        if len(values) > 1:
-            errors["type"] = [_("Give 'type' only once.")]
-        elif values and values[0] not in MunicipalityType.values:
-            errors["type"] = [
-                _("'%(value)s' is not a gmina type: use 1 (urban), 2 (rural) or 3 "
-                  "(urban-rural).") % {"value": values[0]}
-            ]
-        elif values:
-            filters.municipality_type = values[0]
-        return filters, errors
+        case_filters, errors = CaseFilters.parse_lenient(query, only=RANKING_PARAMETERS)
+        return cls(
+            voivodeship=case_filters.voivodeship, municipality_type=case_filters.type
+        ), errors
 
     def as_query(self):
-        query = {}
-        if self.voivodeship:
-            query["voivodeship"] = ",".join(self.voivodeship)
-        if self.municipality_type:
-            query["type"] = self.municipality_type
-        return query
+        return CaseFilters(
+            voivodeship=self.voivodeship, type=self.municipality_type
+        ).as_params()
 
 
 @dataclass

@@ -85,7 +85,10 @@ class PracticeDetailView(DetailView):
 
     @staticmethod
     def report_error_mailto(practice, absolute_url):
+        """A mailto: link to MAPA_CONTACT_EMAIL, or "" (no button) when none is set."""
         address = getattr(settings, "MAPA_CONTACT_EMAIL", "")
+        if not address:
+            return ""
         subject = _("Error in the case: %(url)s") % {"url": absolute_url}
         body = _("What is wrong, and where can we check the correct information?")
         return f"mailto:{address}?" + urlencode(

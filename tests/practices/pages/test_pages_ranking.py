@@ -137,3 +137,18 @@ def test_the_page_ignores_a_bad_filter_with_a_visible_note(client, contest):
     assert "<code>type</code>" in html
     table = html[html.index('class="ranking"'):]
     assert "Barczewo" in table and "Lipsk" in table
+
+
+@pytest.mark.parametrize("query, errors", [
+    ("?type=4", {"type": [
+        "'4' is not a gmina type: use 1 (urban), 2 (rural) or 3 (urban-rural)."
+    ]}),
+    ("?type=1&type=2", {"type": ["Give 'type' only once."]}),
+    ("?tool=referendum", {"tool": [
+        "Unknown parameter 'tool'. Allowed: voivodeship, type."
+    ]}),
+])
+def test_the_export_refuses_bad_filters_with_the_case_filters_messages(client, query, errors):
+    response = client.get("/en/statistics/ranking.json" + query)
+    assert response.status_code == 400
+    assert response.json() == {"errors": errors}
