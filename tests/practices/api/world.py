@@ -8,7 +8,7 @@ cases whose every filter outcome can be worked out by hand.
 
 Cases sit at their gmina's centre unless a location is given. HIDDEN cases (draft, submitted,
 rejected, archived) are made to match as many filters as the published ones, so that a leak
-shows up in every test.
+shows up in every test; their titles have Polish letters, which the API writes unescaped.
 """
 from django.contrib.gis.geos import Point
 
@@ -45,7 +45,8 @@ HIDDEN = {
                         "Budżet obywatelski Białegostoku szkic", {"status": Status.DRAFT}),
     "submitted-elk": ("elk", "referendum", 2018, "Referendum w Ełku zgłoszone",
                       {"status": Status.SUBMITTED}),
-    "rejected-warszawa": ("warszawa", "panel-obywatelski", 2022, "Panel obywatelski odrzucony",
+    "rejected-warszawa": ("warszawa", "panel-obywatelski", 2022,
+                          "Panel obywatelski o źródłach ciepła, odrzucony",
                           {"status": Status.REJECTED}),
     "archived-suprasl": ("suprasl", "fundusz-solecki", 2021, "Fundusz sołecki archiwalny",
                          {"status": Status.ARCHIVED}),
