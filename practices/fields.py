@@ -172,7 +172,7 @@ class CaseFields(Declaration):
         Type.FACTS, Computed(enrich),
         example={"amount_pln": 25000000, "projects_selected": 42, "votes_cast": 31250},
         meaning=_("Facts specific to the tool, with computed values (e.g. a referendum's "
-                  "turnout); the keys of each tool are listed on the data page."),
+                  "turnout)."),
     )
     created_at = Field(
         Type.DATETIME, Path("created_at"), example="2025-01-10T12:00:00+01:00",

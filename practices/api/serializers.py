@@ -10,6 +10,7 @@ A case's serializers are made from `practices.fields.CaseFields` (its summary an
 fields, in order, with their types, allowed values and meanings): a field is added there, not
 here.
 """
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
 from drf_spectacular.drainage import set_override
 from drf_spectacular.utils import extend_schema_field
@@ -114,13 +115,11 @@ class DeclaredField(serializers.Field):
     """A read-only field reading a declared field from a case as the declaration says."""
 
     declared = None
+    meaning = ""  # in English, like the rest of the schema
 
     def __init__(self, **kwargs):
-        declared = self.declared
-        with translation.override("en"):  # the schema is in English, like the rest of it
-            meaning = str(declared.meaning)
-        super().__init__(read_only=True, allow_null=declared.nullable, help_text=meaning,
-                         **kwargs)
+        super().__init__(read_only=True, allow_null=self.declared.nullable,
+                         help_text=self.meaning, **kwargs)
 
     def get_attribute(self, instance):
         return self.declared.read.python(instance)
@@ -143,6 +142,11 @@ _VALUES_COMPONENTS = {}
 
 def declared_field(field):
     """A DRF field (class made for it, so that its schema is its own) for a declared field."""
+    if field.type not in TYPE_SCHEMAS:
+        raise ImproperlyConfigured(
+            f"Field {field.name!r} has type {field.type!r}, which has no OpenAPI schema: add "
+            "it to TYPE_SCHEMAS in practices/api/serializers.py."
+        )
     schema, component = TYPE_SCHEMAS[field.type], None
     if field.values is not None:
         schema = {"type": "string", "enum": list(field.values)}  # the values say it all
@@ -150,8 +154,10 @@ def declared_field(field):
             tuple(field.values), "".join(part.title() for part in field.name.split("_"))
             + "Values"
         )
+    with translation.override("en"):
+        meaning = str(field.meaning)
     field_class = type(f"{field.name.title()}DeclaredField", (DeclaredField,),
-                       {"declared": field})
+                       {"declared": field, "meaning": meaning})
     # Two fields with one set of values share its component by design (same name, same
     # schema), though their classes differ.
     set_override(field_class, "suppress_collision_warning", True)

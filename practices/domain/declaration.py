@@ -44,7 +44,6 @@ class Type(StrEnum):
     POINT = "point"  # WGS 84 longitude, latitude
     LINKS = "links"  # [{url, label}]
     FACTS = "facts"  # the tool's facts, see practices.domain.fact_schemas
-    OBJECT = "object"  # a nested Object of other fields
 
 
 # Types whose values PostgreSQL writes as JSON text in the summary features (practices.geojson).
@@ -285,13 +284,15 @@ class DeclarationMeta(type):
         cls = super().__new__(mcs, name, bases, attrs)
         if not bases:
             return cls
-        meta = attrs.get("Meta")
+        meta = getattr(cls, "Meta", None)  # inherited by a subclass
         model = getattr(meta, "model", None)
         if model is None:
             raise ImproperlyConfigured(
                 f"{name} needs a Meta with `model`, the model its fields are read from."
             )
         fields = {}
+        for base in bases:  # a subclass extends its base's fields
+            fields.update(getattr(base, "fields", {}))
         for key, value in attrs.items():
             if isinstance(value, Field):
                 value.name = key
