@@ -208,7 +208,7 @@ class Field:
     def detail_example(self):
         return self.nested.example() if self.nested else self.example
 
-    def check(self, model, where, summary_allowed=True):
+    def check(self, model, where):
         if self.read is None and not (self.nested and not self.summary):
             raise ImproperlyConfigured(
                 f"{where} has no way to be read: give it read=Path('model__field') (a column), "
@@ -248,7 +248,7 @@ class Field:
                 f"{tuple(self.values)!r}."
             )
         if self.summary:
-            self._check_summary(where, summary_allowed)
+            self._check_summary(where)
         if self.detail is True and self.read is not None and not self.read.in_python:
             raise ImproperlyConfigured(
                 f"{where} is in the detail, which Python writes, but its Expression has no "
@@ -261,11 +261,9 @@ class Field:
                     "Field(type, read, …) without summary=True or a nested Object."
                 )
             sub.name = key
-            sub.check(model, f"{where}.{key}", summary_allowed=False)
+            sub.check(model, f"{where}.{key}")
 
-    def _check_summary(self, where, allowed):
-        if not allowed:
-            return
+    def _check_summary(self, where):
         if self.type not in SQL_TYPES:
             raise ImproperlyConfigured(
                 f"{where} is in the summary features, which PostgreSQL writes, but PostgreSQL "
