@@ -192,6 +192,10 @@ class Field:
 
     def __init__(self, type, read=None, *, summary=False, detail=True, nullable=False,
                  values=None, example=_unset, meaning=None):
+        if type not in Type.__members__.values():
+            raise ImproperlyConfigured(
+                f"Unknown field type {type!r}: use one of Type ({', '.join(Type)})."
+            )
         self.type, self.read, self.summary, self.detail = Type(type), read, summary, detail
         self.nullable, self.values, self.example = nullable, values, example
         self.meaning = meaning
