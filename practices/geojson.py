@@ -89,25 +89,27 @@ def practice_features(queryset, offset=0, limit=None):
     if offset or limit is not None:
         queryset = queryset[offset: None if limit is None else offset + limit]
     declared = [CaseFields.id, CaseFields.geometry, *CaseFields.properties("summary")]
-    rows = queryset.values(
-        is_sample_key=F("is_sample"),
-        **{f"f_{field.name}": field.read.column() for field in declared},
-    )
+    # One column per distinct expression: the url reuses the slug, the sample flag is_sample.
+    aliases = {}
+    for expression in [F("is_sample"), *(field.read.column() for field in declared)]:
+        aliases.setdefault(expression, f"c{len(aliases)}")
+    rows = queryset.values(**{alias: expression for expression, alias in aliases.items()})
     inner, inner_params = rows.query.sql_with_params()
     parts, params = [], []
     for field in declared:
-        text, field_params = _json(field, f"s.f_{field.name}")
+        text, field_params = _json(field, f"s.{aliases[field.read.column()]}")
         parts.append((field, text))
         params.extend(field_params)
     (_id, id_sql), (_geometry, geometry_sql), *properties = parts
+    key = f"s.{aliases[CaseFields.id.read.column()]}"
     sql = (
         """SELECT '{"type":"Feature","id":' || """ + id_sql
         + """ || ',"geometry":' || """ + geometry_sql
         + """ || ',"properties":{"""
         + " || ',".join(f'{json.dumps(field.name)}:\' || {text}' for field, text in properties)
         + """ || '}}'"""
-        + f" AS feature, s.is_sample_key AS sample, s.f_{CaseFields.id.name} AS key"
-        + f" FROM ({inner}) s ORDER BY s.f_{CaseFields.id.name}"
+        + f" AS feature, s.{aliases[F('is_sample')]} AS sample, {key} AS key"
+        + f" FROM ({inner}) s ORDER BY {key}"
     )
     return sql, (*params, *inner_params)
 
