@@ -3,7 +3,7 @@
 Everything that writes a case out is derived from `CaseFields`: the GeoJSON SQL of
 /api/practices/ (`practices.geojson.practice_features`, the summary fields), the serializers
 and the OpenAPI schema with its examples (`practices.api`, the detail fields), the field table
-of docs/api.md (checked by tests/practices/api/test_field_declaration_docs.py), and later the
+of docs/api.md (checked by tests/practices/api/test_field_table_docs.py), and later the
 CSV/XLSX/GPKG columns and the data page of the open-data work.
 
 Adding a public field means one entry here (and its Polish meaning in locale/pl); the order
