@@ -18,18 +18,16 @@ Rules:
 - Cases have `location` (set from the gmina's representative point when saved); rows written
   around `save()` without one fall back to that point rather than to a null geometry.
 """
-import functools
 import json
 
-from django.conf import settings
 from django.db import connections, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from geodata.teryt import GMINA_TYPES
+from practices.domain.declaration import PagePath, Type
+from practices.fields import CaseFields, page_url_parts
 
 # Decimal places of point coordinates (about 0.1 m). Display boundaries are stored already
 # rounded (geodata.display: mostly 4 decimals, 6 where a gmina needs them to stay valid), so
@@ -59,54 +57,61 @@ def sample_case_note():
     return _("This case is a sample made up for demonstration; it is not a real record.")
 
 
-@functools.cache
-def _page_url_parts(name, kwarg, language):
-    with translation.override(language):
-        path = reverse(name, kwargs={kwarg: "__KEY__"})
-    prefix, _sep, suffix = path.partition("__KEY__")
-    return prefix, suffix
-
-
-def page_url_parts(name, kwarg):
-    """The path of a page around its key, e.g. ('/praktyki/', '/'), in the default language:
-    the API is language-neutral, its links point at the default-language pages."""
-    return _page_url_parts(name, kwarg, settings.LANGUAGE_CODE)
-
-
 def _bool(column):
     return f"(CASE WHEN {column} THEN 'true' ELSE 'false' END)"
+
+
+def _json(field, column):
+    """SQL giving the JSON text of a declared field's value in `column`, and its params."""
+    if field.type == Type.POINT:
+        return f"ST_AsGeoJSON({column}, %s, 0)", (PRECISION,)
+    params = ()
+    if isinstance(field.read, PagePath):
+        prefix, suffix = field.read.parts()
+        column, params = f"(%s::text || {column} || %s::text)", (prefix, suffix)
+    if field.type == Type.INTEGER:
+        text = column  # PostgreSQL writes integers as JSON writes them
+    elif field.type == Type.BOOLEAN:
+        text = _bool(column)
+    else:  # text of any kind, and dates: to_json escapes and quotes
+        text = f"to_json({column})"
+    if field.nullable:
+        text = f"coalesce(({text})::text, 'null')"
+    return text, params
 
 
 def practice_features(queryset, offset=0, limit=None):
     """(sql, params) of a statement giving one row per case: (feature JSON text, is_sample,
     key), ordered by the key, the id. `queryset` is a filtered `Practice.objects.published()`;
-    `offset` and `limit` select a page of it."""
+    `offset` and `limit` select a page of it. The members and properties are the summary
+    fields of `practices.fields.CaseFields`, in their order."""
     queryset = queryset.order_by("pk")
     if offset or limit is not None:
         queryset = queryset[offset: None if limit is None else offset + limit]
-    rows = queryset.values(
-        "id", "slug", "title", "year", "is_sample", "municipality_id",
-        tool_slug=F("tool__slug"),
-        municipality_name=F("municipality__name"),
-        geom=Coalesce("location", "municipality__point"),
-    )
+    declared = [CaseFields.id, CaseFields.geometry, *CaseFields.properties("summary")]
+    # One column per distinct expression: the url reuses the slug, the sample flag is_sample.
+    aliases = {}
+    for expression in [F("is_sample"), *(field.read.column() for field in declared)]:
+        aliases.setdefault(expression, f"c{len(aliases)}")
+    rows = queryset.values(**{alias: expression for expression, alias in aliases.items()})
     inner, inner_params = rows.query.sql_with_params()
-    prefix, suffix = page_url_parts("practice-detail", "slug")
+    parts, params = [], []
+    for field in declared:
+        text, field_params = _json(field, f"s.{aliases[field.read.column()]}")
+        parts.append((field, text))
+        params.extend(field_params)
+    (_id, id_sql), (_geometry, geometry_sql), *properties = parts
+    key = f"s.{aliases[CaseFields.id.read.column()]}"
     sql = (
-        """SELECT '{"type":"Feature","id":' || s.id"""
-        """ || ',"geometry":' || ST_AsGeoJSON(s.geom, %s, 0)"""
-        """ || ',"properties":{"slug":' || to_json(s.slug)"""
-        """ || ',"title":' || to_json(s.title)"""
-        """ || ',"tool":' || to_json(s.tool_slug)"""
-        """ || ',"year":' || s.year"""
-        """ || ',"municipality":' || to_json(s.municipality_id)"""
-        """ || ',"municipality_name":' || to_json(s.municipality_name)"""
-        """ || ',"url":' || to_json(%s::text || s.slug || %s::text)"""
-        f""" || ',"is_sample":' || {_bool("s.is_sample")} || '}}}}'"""
-        """ AS feature, s.is_sample AS sample, s.id AS key"""
-        f" FROM ({inner}) s ORDER BY s.id"
+        """SELECT '{"type":"Feature","id":' || """ + id_sql
+        + """ || ',"geometry":' || """ + geometry_sql
+        + """ || ',"properties":{"""
+        + " || ',".join(f'{json.dumps(field.name)}:\' || {text}' for field, text in properties)
+        + """ || '}}'"""
+        + f" AS feature, s.{aliases[F('is_sample')]} AS sample, {key} AS key"
+        + f" FROM ({inner}) s ORDER BY {key}"
     )
-    return sql, (PRECISION, prefix, suffix, *inner_params)
+    return sql, (*params, *inner_params)
 
 
 def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISION):

@@ -10,7 +10,7 @@ Białystok has its real count of eligible voters (213,477, PKW 2025); the others
 
 Cases sit at their gmina's centre unless a location is given. HIDDEN cases (draft, submitted,
 rejected, archived) are made to match as many filters as the published ones, so that a leak
-shows up in every test.
+shows up in every test; their titles have Polish letters, which the API writes unescaped.
 """
 from django.contrib.gis.geos import Point
 
@@ -51,7 +51,8 @@ HIDDEN = {
                         "Budżet obywatelski Białegostoku szkic", {"status": Status.DRAFT}),
     "submitted-elk": ("elk", "referendum", 2018, "Referendum w Ełku zgłoszone",
                       {"status": Status.SUBMITTED}),
-    "rejected-warszawa": ("warszawa", "panel-obywatelski", 2022, "Panel obywatelski odrzucony",
+    "rejected-warszawa": ("warszawa", "panel-obywatelski", 2022,
+                          "Panel obywatelski o źródłach ciepła, odrzucony",
                           {"status": Status.REJECTED}),
     "archived-suprasl": ("suprasl", "fundusz-solecki", 2021, "Fundusz sołecki archiwalny",
                          {"status": Status.ARCHIVED}),
