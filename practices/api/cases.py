@@ -140,7 +140,7 @@ class PracticeListView(PublicApiView):
             ids = points.sorted_page_ids(queryset, page)
             features, contains_samples = points.in_order(
                 *geojson.practice_features(queryset.filter(pk__in=ids)), ids
-            )
+            ) if ids else ([], False)
         order = {} if page.sort == "id" else {"sort": page.sort}
 
         def link(offset):

@@ -45,3 +45,16 @@ def test_sort_alone_gives_the_first_page_and_the_links_keep_it(api, world):
 def test_an_unknown_order_is_a_400_naming_sort(api, world, value):
     errors = api.json("/api/practices/", {"sort": value}, expect=400)["errors"]
     assert list(errors) == ["sort"]
+
+
+def test_a_search_can_be_sorted(api, world):
+    page = api.json("/api/practices/", {"q": "budżet", "sort": "-year", "limit": 2})
+    assert page["numberMatched"] == 3
+    assert [f["properties"]["year"] for f in page["features"]] == [2020, 2020]
+
+
+def test_a_sorted_page_past_the_end_or_of_nothing_is_empty(api, world):
+    for params in ({"q": "nothing-like-this", "sort": "title"}, {"sort": "year", "offset": 50}):
+        page = api.json("/api/practices/", params)
+        assert page["features"] == []
+        assert page["numberReturned"] == 0
