@@ -27,16 +27,20 @@ export function casePopup(properties, ctx) {
   ].filter(Boolean);
 }
 
-// A popup's content: filled in when the case's details arrive.
+// A popup's content: filled in when the case's details arrive, then kept as the popup's
+// content (a popup whose content is a function calls it again on every update).
 function lazyPopup(marker, id, ctx) {
   const node = el("div", { class: "case-popup", "aria-busy": "true" }, el("p", { text: t("loadingCase") }));
   ctx.loadCase(id).then((feature) => {
     node.replaceChildren(...casePopup(feature.properties, ctx));
+    node.removeAttribute("aria-busy");
+    marker.setPopupContent(node);
   }, () => {
     node.replaceChildren(el("p", { text: t("caseError") }));
-  }).finally(() => {
     node.removeAttribute("aria-busy");
-    if (marker.isPopupOpen()) marker.getPopup().update();
+    marker.setPopupContent(node);
+    // Try again the next time it opens.
+    marker.once("popupclose", () => marker.setPopupContent(() => lazyPopup(marker, id, ctx)));
   });
   return node;
 }
