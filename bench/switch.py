@@ -29,8 +29,8 @@ from bench.web import (
 )
 
 RUNS = 5
-COLD_TARGET_MS = 600.0
-WARM_TARGET_MS = 400.0
+COLD_TARGET_MS = 400.0
+WARM_TARGET_MS = 250.0
 TOOLS = ("konsultacje", "budzet-obywatelski", "fundusz-solecki", "referendum",
          "mlodziezowa-rada", "rada-seniorow", "inicjatywa-lokalna")
 
