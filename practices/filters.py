@@ -50,8 +50,19 @@ GMINA_PARAMETERS = {
 LIST_PARAMETERS = ("tool", "municipality", "county", "voivodeship")
 # Paging of the case list (OGC API – Features style).
 PAGING_PARAMETERS = {
-    "limit": "Page size, 1–1000. With limit or offset the list is paged and has a next link.",
+    "limit": "Page size, 1–1000. With limit, offset or sort the list is paged and has a next "
+             "link.",
     "offset": "Number of cases to skip (0 or more); pages use limit 100 unless given.",
+    "sort": "Order of a page: id (default), title, year, tool, municipality (the gmina's "
+            "name); '-' before it for descending, e.g. -year. Ties go by title, then id.",
+}
+# The orderings of a page (`sort`; "-" for descending): the columns behind each.
+SORTS = {
+    "id": ("pk",),
+    "title": ("title",),
+    "year": ("year",),
+    "tool": ("tool__position",),
+    "municipality": ("municipality__name",),
 }
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 100
@@ -337,23 +348,49 @@ class CaseFilters:
 class Page:
     limit: int = DEFAULT_LIMIT
     offset: int = 0
+    sort: str = "id"
+
+    def ordering(self):
+        """order_by() fields: the sort's column, then title and id, so that pages of any
+        order never overlap or skip a case."""
+        prefix = "-" if self.sort.startswith("-") else ""
+        columns = SORTS[self.sort.lstrip("-")]
+        tie = () if columns == ("pk",) else ("title", "pk")
+        return [*(prefix + column for column in columns), *tie]
+
+
+def parse_sort(value):
+    if value is None:
+        return None
+    if value.lstrip("-") not in SORTS or value.startswith("--"):
+        raise ValidationError(
+            _("'%(value)s' is not an order: use one of %(allowed)s, with '-' before it for "
+              "descending.") % {"value": value, "allowed": ", ".join(SORTS)}
+        )
+    return value
 
 
 def parse_page(params):
-    """The requested page, or None when neither limit nor offset is given (the whole
-    selection). Raises InvalidParameters naming limit or offset."""
+    """The requested page, or None when none of limit, offset and sort is given (the whole
+    selection). Raises InvalidParameters naming limit, offset or sort."""
     errors, values = {}, {}
-    for name, minimum, maximum in (("limit", 1, MAX_LIMIT), ("offset", 0, None)):
+    parsers = {
+        "limit": lambda value: parse_count(value, 1, MAX_LIMIT),
+        "offset": lambda value: parse_count(value, 0),
+        "sort": parse_sort,
+    }
+    for name, parser in parsers.items():
         try:
-            values[name] = parse_count(_single(params, name), minimum, maximum)
+            values[name] = parser(_single(params, name))
         except ValidationError as error:
             errors[name] = list(error.messages)
     if errors:
         raise InvalidParameters(errors)
-    if values["limit"] is None and values["offset"] is None:
+    if all(value is None for value in values.values()):
         return None
     return Page(
         limit=DEFAULT_LIMIT if values["limit"] is None else values["limit"],
         offset=values["offset"] or 0,
+        sort=values["sort"] or "id",
     )
 

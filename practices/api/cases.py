@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.response import Response
 
-from practices import geojson
+from practices import geojson, points
 from practices.api import serializers
 from practices.api.base import (
     BAD_REQUEST,
@@ -56,7 +56,7 @@ class PracticeListView(PublicApiView):
         description=(
             "Without limit/offset: the whole selection, streamed. With limit or offset: one "
             "page, with numberMatched, numberReturned and next/previous links. Features are "
-            "ordered by id."
+            "ordered by id, or by `sort` on a page."
         ),
         parameters=schema_parameters(extra=PAGING_PARAMETERS),
         responses={(200, GEOJSON): serializers.PracticeCollectionSerializer, **BAD_REQUEST},
@@ -87,12 +87,21 @@ class PracticeListView(PublicApiView):
     def page_text(self, request, filters, page):
         queryset = filters.practices()
         matched = queryset.count()
-        features, contains_samples = geojson.fetch_features(
-            *geojson.practice_features(queryset, offset=page.offset, limit=page.limit)
-        )
+        if page.sort == "id":
+            features, contains_samples = geojson.fetch_features(
+                *geojson.practice_features(queryset, offset=page.offset, limit=page.limit)
+            )
+        else:
+            ids = points.sorted_page_ids(queryset, page)
+            features, contains_samples = points.in_order(
+                *geojson.practice_features(queryset.filter(pk__in=ids)), ids
+            ) if ids else ([], False)
+        order = {} if page.sort == "id" else {"sort": page.sort}
 
         def link(offset):
-            query = urlencode({**filters.as_params(), "limit": page.limit, "offset": offset})
+            query = urlencode(
+                {**filters.as_params(), "limit": page.limit, "offset": offset, **order}
+            )
             return request.build_absolute_uri(f"{request.path}?{query}")
 
         extra = {

@@ -5,7 +5,7 @@ offered because its template loads Google Fonts)."""
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from practices.api import cases, catalogue, municipalities
+from practices.api import cases, catalogue, municipalities, points
 
 urlpatterns = [
     path("practices/", cases.PracticeListView.as_view(), name="api-practice-list"),
@@ -20,6 +20,8 @@ urlpatterns = [
         "municipalities/<str:teryt>/", municipalities.MunicipalityDetailView.as_view(),
         name="api-municipality-detail",
     ),
+    path("points/", points.PointListView.as_view(), name="api-point-list"),
+    path("points/<str:pk>/", points.PointDetailView.as_view(), name="api-point-detail"),
     path("tools/", catalogue.ToolListView.as_view(), name="api-tool-list"),
     path("stats/", catalogue.StatsView.as_view(), name="api-stats"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

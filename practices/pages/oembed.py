@@ -17,17 +17,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from geodata.models import Municipality
+from practices.filters import CaseFilters
 from practices.models import Practice
 from practices.pages.embed import embed_language
 from practices.pages.map import embed_base_url
 from practices.pages.site import site_root
 
 PROVIDER_NAME = "Mapa Partycypacji"
-# Query parameters an embed understands; anything else in a given URL is dropped.
-EMBED_PARAMS = (
-    "tool", "year", "year_from", "year_to", "voivodeship", "county", "municipality", "q",
-    "view", "lat", "lon", "zoom", "list", "controls",
-)
+# Query parameters of an embed besides the case filters (which practices.filters parses);
+# anything else in a given URL is dropped.
+EMBED_OPTIONS = ("view", "lat", "lon", "zoom", "list", "controls")
 DEFAULT_SIZE = {"map": (800, 600), "municipality": (640, 480), "practice": (640, 480)}
 CASE_ZOOM = 12
 MAX_DIMENSION = 10_000
@@ -57,9 +56,14 @@ def _same_site(request, netloc):
 
 
 def _filters_of(query):
-    """The embed parameters carried over from a map or embed URL's query string."""
+    """The embed parameters carried over from a map or embed URL's query string: its case
+    filters as practices.filters reads them (the valid ones; every value of a repeated
+    `tool` is kept), then the embed's own options."""
     given = QueryDict(query)
-    return {name: given.get(name) for name in EMBED_PARAMS if given.get(name)}
+    filters, _errors = CaseFilters.parse_lenient(given, extra=given.keys())
+    params = filters.as_params()
+    params.update({name: given.get(name) for name in EMBED_OPTIONS if given.get(name)})
+    return params
 
 
 def resolve_target(request, url):

@@ -116,8 +116,10 @@ def wait_ready(page, boundaries=True):
     cluster animation running (during one, old and new clusters are both on screen)."""
     page.wait_for_function(
         "([b]) => { const app = document.getElementById('map-app');"
+        " const list = document.querySelector('[data-case-list]');"
         " return app && app.dataset.status === 'ready'"
         " && (!b || app.dataset.boundaries === 'ready')"
+        " && (!list || list.dataset.state !== 'loading')"
         " && !document.querySelector('.leaflet-cluster-anim'); }",
         arg=[boundaries],
     )
@@ -137,7 +139,15 @@ def shown_count(page_or_frame):
 
 
 def list_rows(page_or_frame):
-    return int(page_or_frame.get_attribute("[data-case-list]", "data-rows"))
+    """Cases in the list twin, counted as rows in the table (its own requests to the server
+    for pages, not the map's answer), for tests to compare with the API's count."""
+    return page_or_frame.locator("[data-case-list] tbody tr a").count()
+
+
+def wait_list(page_or_frame):
+    page_or_frame.wait_for_function(
+        "document.querySelector('[data-case-list]').dataset.state === 'ready'"
+    )
 
 
 def point_inside(page, teryt):
