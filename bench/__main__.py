@@ -14,6 +14,15 @@ SUITES = {
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("suites", nargs="*", metavar="SUITE", help=", ".join(SUITES))
+    parser.add_argument(
+        "--app-dir", action="append", default=[], metavar="DIR",
+        help="serve this checkout instead of this one (api, web); repeat to compare "
+        "checkouts side by side, the first being the reference (see bench/checkouts.py)",
+    )
+    parser.add_argument(
+        "--national", action="store_true",
+        help="web: 100,000 cases over all of Poland instead of 5,000 in the default region",
+    )
     args = parser.parse_args(argv)
     unknown = [name for name in args.suites if name not in SUITES]
     if unknown:
@@ -22,6 +31,10 @@ def main(argv=None):
     import django
 
     django.setup()
+    from bench import checkouts, web
+
+    checkouts.APP_DIRS[:] = args.app_dir
+    web.NATIONAL = args.national
     failed = []
     for name in args.suites or SUITES:
         print(f"\n=== {name} ===", flush=True)
