@@ -22,8 +22,6 @@ Figures are medians with their spread (min–max); "× floor" is the median of e
 ratio to the floor measured in that round, so the machine's noise cancels. With several
 checkouts, each is also given as a ratio to the first (before/after: within 5%).
 """
-import gzip
-import json
 import os
 import statistics
 import threading
@@ -35,9 +33,19 @@ from django.conf import settings
 from bench import floors
 from bench.checkouts import HERE, Checkout, Server, checkouts
 from bench.data import import_missing, remove_added
+from bench.systems import (
+    ROUNDS,
+    Incomplete,
+    api_system,
+    floor_system,
+    ids_of,
+    interleave,
+    note_of,
+    plain_system,
+    with_own_note,
+)
 
 CASES = 100_000
-ROUNDS = 5
 SLUG_PREFIX = "bench-api-"
 NATIONAL = settings.BASE_DIR.parent / "shared" / "geodata" / "gminy_pl.geojson"
 SCENARIOS = [
@@ -54,10 +62,6 @@ TARGETS = {
     "revalidation_ms": 10.0, "requests_per_s": 100.0,
     "regression": 1.05,  # issue 7: after/before within 5%
 }
-
-
-class Incomplete(Exception):
-    """A system returned something other than the complete, identical answer."""
 
 
 def run():
@@ -150,95 +154,6 @@ def expected_ids(params):
     return list(queryset.order_by("pk").values_list("pk", flat=True))
 
 
-# --- Checked systems ------------------------------------------------------------------------
-
-def ids_of(body, label):
-    try:
-        return [feature["id"] for feature in json.loads(body)["features"]]
-    except (ValueError, KeyError, TypeError) as error:
-        raise Incomplete(f"{label}: not a FeatureCollection ({error})") from None
-
-
-def same_bytes(body, reference, label):
-    if body == reference:
-        return
-    at = next((i for i, (a, b) in enumerate(zip(body, reference, strict=False)) if a != b),
-              min(len(body), len(reference)))
-    raise Incomplete(
-        f"{label}: {len(body):,} bytes differ from the floor's {len(reference):,} at byte {at:,}:"
-        f" {body[max(0, at - 60):at + 60]!r} against {reference[max(0, at - 60):at + 60]!r}"
-    )
-
-
-def floor_system(sql, params, jit, reference):
-    def measure_once():
-        elapsed, body = floors.run_statement(sql, params, jit)
-        same_bytes(body, reference, "the floor (not deterministic?)")
-        return {"time": elapsed, "bytes": len(body)}
-    return measure_once
-
-
-def api_system(server, path, reference, compressed=False):
-    label = f"{path} from {server.checkout.label}" + (" (gzip)" if compressed else "")
-
-    def measure_once():
-        server.reset_peaks()
-        result = server.get(path, compressed, keep_body=True)
-        if result["status"] != 200:
-            raise Incomplete(f"{label}: HTTP {result['status']}")
-        body = result.pop("body")
-        same_bytes(gzip.decompress(body) if compressed else body, reference, label)
-        result["memory"] = server.peak_mb()
-        return result
-    return measure_once
-
-
-def plain_system(server, path, ids):
-    def measure_once():
-        result = server.get(path, keep_body=True)
-        if result["status"] != 200:
-            raise Incomplete(f"drf-gis {path}: HTTP {result['status']}")
-        got = ids_of(result.pop("body"), f"drf-gis {path}")
-        if got != ids:
-            raise Incomplete(f"drf-gis {path}: {len(got):,} features, expected {len(ids):,} "
-                             "(or other ids)")
-        return result
-    return measure_once
-
-
-def interleave(systems, rounds=ROUNDS):
-    """Each system once as a warm-up (not counted), then `rounds` rounds in rotating order."""
-    for measure_once in systems.values():
-        measure_once()
-    results, order = {key: [] for key in systems}, list(systems)
-    for number in range(rounds):
-        shift = number % len(order)
-        for key in order[shift:] + order[:shift]:
-            results[key].append(systems[key]())
-    return results
-
-
-def note_of(body):
-    return json.loads(body).get("note", "")
-
-
-def with_own_note(reference, body, label):
-    """The floor's bytes with the sample note as this checkout writes it. The note is the one
-    translated string, and the API writes it through json.dumps (Polish letters escaped,
-    \\u0142) where the floor writes UTF-8; the two must decode to the same text. Everything
-    else is compared byte for byte."""
-    marker, member = b'],"note":', b'"note":'
-    if marker not in reference:
-        return reference
-    head, _sep, tail = reference.rpartition(marker)
-    own_tail = body.rpartition(marker)[2]
-    same = marker in body and json.loads(b"{" + member + own_tail) == json.loads(
-        b"{" + member + tail)
-    if not same:
-        raise Incomplete(f"{label}: its sample note differs from the floor's")
-    return head + marker + own_tail
-
-
 # --- Measurements ------------------------------------------------------------------------------
 
 def measure(products, plain):
@@ -263,7 +178,7 @@ def measure(products, plain):
             systems[f"api {server.checkout.label}"] = api_system(server, path, own)
             systems[f"api {server.checkout.label} gz"] = api_system(server, path, own, True)
         systems["drf-gis"] = plain_system(plain, "/bench/drf-gis/practices/" + query, ids)
-        results = interleave(systems)
+        results = interleave(systems, once=("drf-gis",) if not params else ())
         ok &= report(name, f"{len(ids):,} cases", results, products, len(reference), ratios,
                      extra_checks=list_checks(name, results, products))
     ok &= measure_municipalities(products, ratios)
@@ -307,8 +222,13 @@ def median(results, key):
     return statistics.median(result[key] for result in results)
 
 
-def round_ratios(results, key, base="floor"):
-    return [a["time"] / b["time"] for a, b in zip(results[key], results[base], strict=True)]
+def ratio(results, key, base="floor"):
+    """The median of the rounds' ratios of `key` to `base`; for a system measured once, the
+    ratio to the base's median."""
+    if len(results[key]) != len(results[base]):
+        return median(results[key], "time") / median(results[base], "time")
+    return statistics.median(
+        a["time"] / b["time"] for a, b in zip(results[key], results[base], strict=True))
 
 
 def report(name, size, results, products, floor_bytes, ratios, extra_checks=()):
@@ -317,19 +237,19 @@ def report(name, size, results, products, floor_bytes, ratios, extra_checks=()):
           f"{'bytes':>13}{'peak MB':>9}")
     for key, rows in results.items():
         times = [row["time"] * 1000 for row in rows]
-        ratio = 1.0 if key == "floor" else statistics.median(round_ratios(results, key))
+        times_ratio = 1.0 if key == "floor" else ratio(results, key)
         ttfb = f"{median(rows, 'ttfb') * 1000:.1f}" if "ttfb" in rows[0] else ""
         memory = f"{max(row['memory'] for row in rows):.0f}" if "memory" in rows[0] else ""
         print(f"  {key:<22}{statistics.median(times):>9.1f}"
-              f"{f'{min(times):.1f}–{max(times):.1f}':>17}{ratio:>9.2f}{ttfb:>10}"
+              f"{f'{min(times):.1f}–{max(times):.1f}':>17}{times_ratio:>9.2f}{ttfb:>10}"
               f"{median(rows, 'bytes'):>13,.0f}{memory:>9}")
     checks = []
     for server in products:
         key = f"api {server.checkout.label}"
-        ratio = statistics.median(round_ratios(results, key))
+        to_floor = ratio(results, key)
         ratios[(name, server.checkout.label)] = [row["time"] for row in results[key]]
         checks.append((f"{server.checkout.label}: within {TARGETS['ratio']}× of the floor "
-                       f"({ratio:.2f}×)", ratio <= TARGETS["ratio"]))
+                       f"({to_floor:.2f}×)", to_floor <= TARGETS["ratio"]))
         memory = max(row["memory"] for row in results[key] + results[key + " gz"])
         checks.append((f"{server.checkout.label}: peak memory < {TARGETS['memory_mb']:.0f} MB",
                        memory < TARGETS["memory_mb"]))
@@ -340,7 +260,7 @@ def list_checks(name, results, products):
     checks = []
     for server in products:
         key = f"api {server.checkout.label}"
-        speedup = statistics.median(round_ratios(results, "drf-gis", key))
+        speedup = ratio(results, "drf-gis", key)
         checks.append((f"{server.checkout.label}: ≥ {TARGETS['speedup']:.0f}× faster than "
                        f"drf-gis ({speedup:.1f}×)", speedup >= TARGETS["speedup"]))
         if name == "whole set":
