@@ -23,7 +23,14 @@ def main(argv=None):
         "--national", action="store_true",
         help="web: 100,000 cases over all of Poland instead of 5,000 in the default region",
     )
+    parser.add_argument(
+        "--rounds", type=int, default=5, metavar="N",
+        help="api, web: rounds (cold loads) per measurement, at least 5 (default 5); more "
+        "when the machine is busy",
+    )
     args = parser.parse_args(argv)
+    if args.rounds < 5:
+        parser.error("--rounds: give at least 5; medians of fewer are not worth reporting")
     unknown = [name for name in args.suites if name not in SUITES]
     if unknown:
         parser.error(f"unknown suite {', '.join(unknown)}: choose from {', '.join(SUITES)}")
@@ -31,10 +38,11 @@ def main(argv=None):
     import django
 
     django.setup()
-    from bench import checkouts, web
+    from bench import checkouts, systems, web
 
     checkouts.APP_DIRS[:] = args.app_dir
     web.NATIONAL = args.national
+    systems.ROUNDS = web.RUNS = args.rounds
     failed = []
     for name in args.suites or SUITES:
         print(f"\n=== {name} ===", flush=True)

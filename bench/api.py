@@ -31,10 +31,10 @@ from urllib.parse import urlencode
 from django.conf import settings
 
 from bench import floors
+from bench import systems as checked
 from bench.checkouts import HERE, Checkout, Server, checkouts
 from bench.data import import_missing, remove_added
 from bench.systems import (
-    ROUNDS,
     Incomplete,
     api_system,
     floor_system,
@@ -161,8 +161,8 @@ def measure(products, plain):
         for server in (*products, plain):
             server.get("/api/tools/")
     ok, ratios = True, {}
-    print(f"\n/api/practices/ with {CASES:,} cases (+ any already published), {ROUNDS} rounds"
-          " interleaved; time: median (min–max) ms")
+    print(f"\n/api/practices/ with {CASES:,} cases (+ any already published), "
+          f"{checked.ROUNDS} rounds interleaved; time: median (min–max) ms")
     for name, params in SCENARIOS:
         query = "?" + urlencode(params) if params else ""
         path = "/api/practices/" + query
@@ -233,7 +233,7 @@ def ratio(results, key, base="floor"):
 
 def report(name, size, results, products, floor_bytes, ratios, extra_checks=()):
     print(f"{name} ({size}, {floor_bytes:,} bytes)")
-    print(f"  {'system':<22}{'time ms':>9}{'spread':>17}{'× floor':>9}{'1st byte':>10}"
+    print(f"  {'system':<22}{'time ms':>9}{'spread':>21}{'× floor':>9}{'1st byte':>10}"
           f"{'bytes':>13}{'peak MB':>9}")
     for key, rows in results.items():
         times = [row["time"] * 1000 for row in rows]
@@ -241,7 +241,7 @@ def report(name, size, results, products, floor_bytes, ratios, extra_checks=()):
         ttfb = f"{median(rows, 'ttfb') * 1000:.1f}" if "ttfb" in rows[0] else ""
         memory = f"{max(row['memory'] for row in rows):.0f}" if "memory" in rows[0] else ""
         print(f"  {key:<22}{statistics.median(times):>9.1f}"
-              f"{f'{min(times):.1f}–{max(times):.1f}':>17}{times_ratio:>9.2f}{ttfb:>10}"
+              f"{f'{min(times):.1f}–{max(times):.1f}':>21}{times_ratio:>9.2f}{ttfb:>10}"
               f"{median(rows, 'bytes'):>13,.0f}{memory:>9}")
     checks = []
     for server in products:
