@@ -12,6 +12,7 @@ name no checkout uses, so an older checkout's own bench/ package cannot shadow i
 """
 import http.client
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -66,9 +67,10 @@ class Server:
         self.workers_wanted = workers
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        extra_path = []
+        extra_path, self.module_dir = [], None
         if app is None:
-            extra_path = [str(_server_module_dir())]
+            self.module_dir = _server_module_dir()
+            extra_path = [str(self.module_dir)]
             app = f"{SERVER_MODULE}:application"
         environment = {**os.environ, "DEBUG": "0", "DJANGO_SETTINGS_MODULE": "mapa.settings",
                        **(env or {})}
@@ -145,3 +147,5 @@ class Server:
         if self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=30)
+        if self.module_dir:
+            shutil.rmtree(self.module_dir, ignore_errors=True)
