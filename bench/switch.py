@@ -18,13 +18,15 @@ import json
 import statistics
 import urllib.request
 
+from bench.checkouts import Server, checkouts
+from bench.data import remove_added
 from bench.web import (
     CASES,
     CHROMIUM,
     CHROMIUM_ARGS,
-    Server,
-    cleanup,
-    ensure_region,
+    SLUG_PREFIX,
+    TILE_URL,
+    ensure_boundaries,
     load_cases,
 )
 
@@ -63,16 +65,17 @@ def run():
     from practices.models import ParticipationTool
 
     load_tools(ParticipationTool)
-    added = ensure_region()
+    added = ensure_boundaries()
     server = None
     try:
         load_cases()
-        server = Server()
+        server = Server(checkouts()[0], "mapa.wsgi:application", workers=2, threads=4,
+                        env={"MAPA_TILE_URL": TILE_URL}, ready="/")
         return measure(server)
     finally:
         if server:
             server.stop()
-        cleanup(added)
+        remove_added(SLUG_PREFIX, added)
 
 
 def expected_count(server, slug, total=False):
