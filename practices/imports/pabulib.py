@@ -113,7 +113,7 @@ def _split(text, problems):
             if marker in SECTIONS:
                 if marker in sections:
                     problems.add(marker, line, "", _("the section appears twice"))
-                elif list(sections) != list(SECTIONS[:SECTIONS.index(marker)]):
+                elif any(later in sections for later in SECTIONS[SECTIONS.index(marker):]):
                     problems.add(marker, line, "", _("the sections must come in the order "
                                                      "META, PROJECTS, VOTES"))
                 sections.setdefault(marker, [])

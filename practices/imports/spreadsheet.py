@@ -144,7 +144,7 @@ def check_tables(tables, register, report):
             report.skipped_sheets.append(table.name)
             continue
         report.formats.append((table.name, table.encoding, table.delimiter))
-        header_place = _("header of %(table)s") % {"table": table.name}
+        header_place = table.header_place
         for text in unknown:
             problems.append(Problem(header_place, text, _(
                 "unknown column; use the columns of the template (manage.py import_practices "

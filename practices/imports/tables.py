@@ -25,6 +25,7 @@ class Table:
     name: str
     header: list
     rows: list = field(default_factory=list)  # (place, [cell text...])
+    header_place: str = "1"
     encoding: str = ""
     delimiter: str = ""
 
@@ -96,7 +97,7 @@ def read_csv(name, data, *, encoding=None, delimiter=None):
             if not any(cell.strip() for cell in cells):
                 continue
             if not table.header:
-                table.header = cells
+                table.header, table.header_place = cells, str(reader.line_num)
             else:
                 table.rows.append((str(reader.line_num), cells))
     except csv.Error as error:
@@ -140,7 +141,7 @@ def read_xlsx(name, data):
                 if not any(cell.strip() for cell in cells):
                     continue
                 if not table.header:
-                    table.header = cells
+                    table.header, table.header_place = cells, f"{sheet.title}!{number}"
                 else:
                     table.rows.append((f"{sheet.title}!{number}", cells))
             tables.append(table)

@@ -79,7 +79,7 @@ def write_template(path):
                 cell.font = bold
             sheet.freeze_panes = "A2"
         sheet = book.create_sheet(EXPLANATIONS)
-        sheet.append(["kolumna", "narzędzie", "wymagana", "znaczenie"])
+        sheet.append(["kolumna", "dotyczy narzędzia", "wymagana", "znaczenie"])
         for cell in sheet[1]:
             cell.font = bold
         sheet.append(["", "", "", (

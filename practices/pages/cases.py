@@ -13,6 +13,7 @@ from django.views.generic import DetailView
 from geodata.basemap import base_map_config, geometry_json
 from practices.domain.facts import display_facts
 from practices.domain.markdown import render_markdown
+from practices.domain.search import fold
 from practices.models import BudgetProject, Practice, PracticeLink, Status
 from practices.pages.site import site_root
 
@@ -114,10 +115,12 @@ def budget_projects(practice, sort):
 
     def order(project):
         value = getattr(project, column)
+        if isinstance(value, str):
+            value = fold(value).casefold()  # "Ławki" between "Droga" and "Park"
         # Unknown values (no votes, selection not known) sort last either way.
         return (value is None) != descending, value if value is not None else 0
 
-    projects.sort(key=lambda project: project.name.casefold())
+    projects.sort(key=lambda project: fold(project.name).casefold())
     projects.sort(key=order, reverse=descending)
     labels = {"name": _("Project"), "district": _("District"), "cost": _("Cost"),
               "votes": _("Votes"), "selected": _("Selected")}
