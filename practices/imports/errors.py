@@ -27,6 +27,7 @@ class ImportRefused(Exception):
     when the message alone says it)."""
 
     def __init__(self, message, problems=()):
+        self.message = message
         self.problems = list(problems)
         lines = [message]
         lines += [f"  {problem}" for problem in self.problems[:PROBLEMS_SHOWN]]
@@ -34,3 +35,7 @@ class ImportRefused(Exception):
             lines.append("  " + _("… and %(count)d more.")
                          % {"count": len(self.problems) - PROBLEMS_SHOWN})
         super().__init__("\n".join(lines))
+
+    def full(self):
+        """The message with every problem, however many (what a dry run prints)."""
+        return "\n".join([self.message, *(f"  {problem}" for problem in self.problems)])

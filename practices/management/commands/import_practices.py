@@ -63,7 +63,8 @@ class Command(BaseCommand):
                     dry_run=options["dry_run"],
                 )
             except ImportRefused as error:
-                raise CommandError(str(error)) from None
+                # Every bad row, however many: the file is to be corrected in one pass.
+                raise CommandError(error.full()) from None
             self._print(report, options["verbosity"])
 
     def _print(self, report, verbosity):

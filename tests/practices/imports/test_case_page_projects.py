@@ -47,3 +47,15 @@ def test_a_case_without_projects_has_no_table(client, gminy):
 
     practice = make_practice(gminy["2061011"])
     assert 'id="h-projects"' not in client.get(practice.get_absolute_url()).content.decode()
+
+
+def test_the_admin_shows_the_projects_of_an_imported_budget_read_only(client, gminy, tmp_path,
+                                                                       moderator):
+    moderator.is_staff = moderator.is_superuser = True
+    moderator.save()
+    client.force_login(moderator)
+    import_pabulib([GDANSK])
+    html = client.get(f"/admin/practices/practice/{Practice.objects.get().pk}/change/"
+                      ).content.decode()
+    assert "Pomóżmy kotom na Rudnikach." in html
+    assert "2261011-2020" in html
