@@ -260,7 +260,12 @@ def _description(parts):
              "biblioteki danych o budżetach partycypacyjnych. Projekty i ich wyniki są w "
              "tabeli poniżej.", ""]
     for part in parts:
-        lines.append(f"- {part.subunit or 'całe miasto'}: pula {part.budget} zł, "
+        lines.append(f"- {part.subunit or 'całe miasto'}: pula {_pln(part.budget)} zł, "
                      f"głosujących {part.voters}, sposób głosowania {part.vote_type or '-'}, "
                      f"reguła wyboru {part.rule or '-'} (plik {part.file_name}).")
     return "\n".join(lines)
+
+
+def _pln(amount):
+    """149000 -> "149 000,00", as Polish texts write amounts."""
+    return f"{amount:,.2f}".replace(",", "\u00a0").replace(".", ",")
