@@ -3,7 +3,8 @@ optional voivodeship. The register is read once per import, so ten thousand rows
 thousand dictionary look-ups, not queries.
 
 Policies:
-- A TERYT code settles the gmina; a name given beside it must be that gmina's name.
+- A TERYT code settles the gmina; a name given beside it must be that gmina's name. A code of
+  six digits gets back the leading zero a spreadsheet dropped (201011 -> 0201011).
 - A name that several gminy share (Bolesławiec: urban and rural in dolnośląskie, and another in
   łódzkie) is ambiguous unless the voivodeship or the code tells them apart; the error lists
   the candidates with their codes.
@@ -78,7 +79,10 @@ class Register:
     def find(self, teryt="", name="", voivodeship=""):
         """The Gmina the code, or the name (within the voivodeship when given), designates."""
         if teryt:
-            gmina = self.by_teryt.get(str(teryt).strip())
+            teryt = str(teryt).strip()
+            if re.fullmatch(r"[0-9]{6}", teryt):
+                teryt = "0" + teryt  # a spreadsheet that took the code for a number
+            gmina = self.by_teryt.get(teryt)
             if gmina is None:
                 raise NotFound(_("no gmina has the TERYT code %(code)s (7 digits, e.g. "
                                  "2061011)") % {"code": repr(str(teryt))})

@@ -99,3 +99,8 @@ def test_a_file_that_is_not_text_is_refused(gminy, tmp_path):
     path.write_bytes(b"\x81\x00\xff" * 10)
     with pytest.raises(ImportRefused, match="UTF-8"):
         import_spreadsheet(path, source="test")
+
+
+def test_a_teryt_code_that_lost_its_leading_zero_still_finds_the_gmina(gminy, tmp_path):
+    import_spreadsheet(write_csv(tmp_path / "a.csv", [row(teryt="201022")]), source="test")
+    assert Practice.objects.get().municipality_id == "0201022"
