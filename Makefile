@@ -7,12 +7,12 @@ SHARED_GEODATA := ../shared/geodata
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test bench setup system db python assets messages boundaries voters samples serve makemessages lint clean
+.PHONY: help demo test bench setup system db python assets messages boundaries voters samples pabulib serve makemessages lint clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-demo: setup boundaries voters samples serve ## install what is missing, import all gminy and their voters, load samples, serve on http://127.0.0.1:8000/ (PORT overrides)
+demo: setup boundaries voters samples pabulib serve ## install what is missing, import all gminy and their voters, load samples and real budgets, serve on http://127.0.0.1:8000/ (PORT overrides)
 
 # The test suite also needs Chromium; target-specific, so prerequisites see it too.
 test: SYSTEM_ARGS := --browser
@@ -73,6 +73,9 @@ voters: ## import the eligible voters of every gmina (../shared/geodata/wyborcy_
 
 samples: ## load the sample cases (flagged as samples); `manage.py load_samples --delete` removes them
 	$(PY) manage.py load_samples
+
+pabulib: ## import the real participatory budgets of ../shared/samples/pabulib (Pabulib files; idempotent)
+	$(PY) manage.py import_pabulib $(sort $(wildcard ../shared/samples/pabulib/*.pb))
 
 serve: ## serve the site on http://127.0.0.1:8000/ (PORT overrides)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

@@ -9,6 +9,7 @@ SUITES = {
     "api": "bench.api",  # GeoJSON API against the SQL floor and a plain DRF-gis view
     "web": "bench.web",  # map page weight and time to markers in headless Chromium
     "switch": "bench.switch",  # a tool switch on the map, cold and warm, in headless Chromium
+    "imports": "bench.imports",  # 10,000 spreadsheet rows: rows/s and the search trigger's share
 }
 
 
