@@ -91,7 +91,10 @@ def watch():
 
 @pytest.fixture
 def context(browser, watch):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    # Playwright's wait_for_function and add_script_tag evaluate strings in the page, which
+    # our Content Security Policy refuses (no unsafe-eval, no inline script): these tests of
+    # behaviour bypass it, and test_content_security_policy.py checks the policy itself.
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
     context.on("page", lambda page: attach(page, watch))
     yield context
     context.close()
