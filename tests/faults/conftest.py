@@ -202,6 +202,8 @@ def backends(where="true"):
     from django.db import connection
 
     with connection.cursor() as cursor:
+        # Inside a test's transaction PostgreSQL would keep showing its first snapshot.
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
         cursor.execute(
             "SELECT pid, state, query FROM pg_stat_activity WHERE datname = current_database()"
             f" AND pid <> pg_backend_pid() AND ({where})"  # noqa: S608 (constants from tests)

@@ -9,11 +9,12 @@ import time
 
 import pytest
 
+from geodata.models import County, Municipality, Voivodeship
 from practices.models import ParticipationTool, Practice, Status
 from tests.factories import make_municipality
 from tests.faults.conftest import backends
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 # Enough features (about 300 bytes each) that the collection cannot fit in the sockets'
 # buffers between the server and a client that has stopped reading.
@@ -21,17 +22,23 @@ CASES = 30_000
 REQUEST = b"GET /api/practices/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\n\r\n"
 
 
-@pytest.fixture
-def many_cases():
-    gmina = make_municipality("2061011", "Białystok")
-    tool = ParticipationTool.objects.get(slug="budzet-obywatelski")
-    Practice.objects.bulk_create(
-        [Practice(title=f"Budżet obywatelski {i}", slug=f"bo-{i:05d}", tool=tool,
-                  municipality=gmina, year=2015 + i % 10, status=Status.PUBLISHED,
-                  location=gmina.point)
-         for i in range(CASES)],
-        batch_size=5000,
-    )
+@pytest.fixture(scope="module")
+def many_cases(django_db_setup, django_db_blocker):
+    """Committed once for the module (the app servers are other processes), removed after."""
+    with django_db_blocker.unblock():
+        gmina = make_municipality("2061011", "Białystok")
+        tool = ParticipationTool.objects.get(slug="budzet-obywatelski")
+        Practice.objects.bulk_create(
+            [Practice(title=f"Budżet obywatelski {i}", slug=f"bo-{i:05d}", tool=tool,
+                      municipality=gmina, year=2015 + i % 10, status=Status.PUBLISHED,
+                      location=gmina.point)
+             for i in range(CASES)],
+            batch_size=5000,
+        )
+    yield
+    with django_db_blocker.unblock():
+        for model in (Practice, Municipality, County, Voivodeship):
+            model.objects.all().delete()
 
 
 def stalled_client(server):
