@@ -69,6 +69,9 @@ MIDDLEWARE = [
     # whatever any layer below answered.
     "practices.pages.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # django-csp's middleware with the site's rules (the embed's frame-ancestors, the tiles) and
+    # Permissions-Policy; outside WhiteNoise, so static files carry them too.
+    "practices.pages.framing.ContentSecurityPolicyMiddleware",
     # Outside everything that writes bodies, so API collections (streamed too: compressed
     # incrementally at full ratio), pages and static files served without a precompressed
     # variant all leave gzip-compressed for clients that accept it.
@@ -82,8 +85,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # django-csp's middleware with the site's rules: the embed's frame-ancestors, the tiles.
-    "practices.pages.framing.ContentSecurityPolicyMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its 429 answer.
     "axes.middleware.AxesMiddleware",
 ]

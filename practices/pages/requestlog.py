@@ -19,6 +19,7 @@ import time
 import uuid
 
 from django.conf import settings
+from django.db import connections
 from django.db.backends.signals import connection_created
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -82,6 +83,8 @@ class RequestLogMiddleware:
 
     def __call__(self, request):
         started = time.monotonic()
+        for connection in connections.all(initialized_only=True):
+            _watch_statements(None, connection)
         offered = request.headers.get(REQUEST_ID_HEADER, "")
         rid = offered if WELL_FORMED_ID.fullmatch(offered) else uuid.uuid4().hex
         request_id.set(rid)
