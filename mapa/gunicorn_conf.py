@@ -11,8 +11,14 @@ Every value can be changed from the environment (MAPA_BIND, MAPA_WORKERS, MAPA_T
 MAPA_SEND_TIMEOUT); malformed values stop start-up like the Django settings do.
 """
 import multiprocessing
+from pathlib import Path
+
+from dotenv import load_dotenv
 
 from mapa.env import env_int, env_str
+
+# The same .env as the settings (values already in the environment win).
+load_dotenv(Path(__file__).resolve().parent.parent / ".env", override=False)
 
 wsgi_app = "mapa.wsgi:application"
 bind = env_str("MAPA_BIND", "127.0.0.1:8000")
