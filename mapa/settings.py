@@ -284,6 +284,7 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
 AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "locked_out.html"
 
 # Logs: one JSON object a line on stderr (journald or the container collects it), each with
 # the request id of the request it belongs to. `mapa.requests` writes one line per request

@@ -17,6 +17,11 @@ FAILURE_LIMIT = 3
 
 def log_in(server, username, password):
     """Status of a login through the admin's form, as a browser submits it."""
+    return log_in_page(server, username, password)[0]
+
+
+def log_in_page(server, username, password):
+    """(status, body) of a login through the admin's form."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(jar), NoRedirect,
@@ -30,9 +35,9 @@ def log_in(server, username, password):
     }).encode()
     try:
         with opener.open(server.url + "/admin/login/", data, timeout=20) as response:
-            return response.status
+            return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
-        return error.code
+        return error.code, error.read().decode()
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -67,6 +72,8 @@ def test_failures_on_one_server_lock_the_user_out_on_the_other(servers):
     statuses = [log_in(first, "charlie", "wrong") for _attempt in range(FAILURE_LIMIT)]
     # The form answers 200 with its error until the limit, then 429.
     assert statuses == [200] * (FAILURE_LIMIT - 1) + [429]
-    assert log_in(second, "charlie", "charlie-password") == 429
+    status, page = log_in_page(second, "charlie", "charlie-password")
+    assert status == 429
+    assert "<h1>Zbyt wiele nieudanych logowań</h1>" in page
     assert log_in(first, "charlie", "charlie-password") == 429
     assert log_in(second, "dora", "dora-password") == 302
