@@ -2,6 +2,7 @@
 JSON 503, both with Retry-After and no traceback, /healthz says 503; all recover on their own,
 without a restart, when the database is back."""
 import json
+import time
 
 import pytest
 
@@ -85,8 +86,15 @@ def test_the_log_has_the_outage_with_the_request_id_and_no_traceback_reaches_the
     status, headers, _body = server.get(API[0])
     assert status == 503
     request_id = headers["X-Request-ID"]
-    lines = [json.loads(line) for line in server.log_text().splitlines()
-             if line.startswith("{") and request_id in line]
+
+    def lines_of_the_request():
+        return [json.loads(line) for line in server.log_text().splitlines()
+                if line.startswith("{") and request_id in line]
+
+    # The request's own line is written once the response is closed, just after it is sent.
+    deadline = time.monotonic() + 10
+    while len(lines := lines_of_the_request()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert {(line["logger"], line["level"]) for line in lines} >= {
         ("django.request", "ERROR"), ("mapa.requests", "INFO"),
     }

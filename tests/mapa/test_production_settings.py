@@ -16,9 +16,12 @@ PRODUCTION = {
 
 
 def check_deploy(**env):
+    # The browser tests' conftest allows async-unsafe calls in this process; a deployment
+    # never does (check --deploy refuses it), so the server's environment leaves it out.
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True,
+        cwd=ROOT, env={**environment, **env}, capture_output=True, text=True,
     )
 
 
