@@ -7,18 +7,19 @@ SHARED_GEODATA := ../shared/geodata
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test bench setup system db python assets messages boundaries voters samples pabulib serve makemessages lint clean
+.PHONY: help demo test bench setup system db python assets messages boundaries voters samples pabulib serve static check-faults makemessages lint clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-demo: setup boundaries voters samples pabulib serve ## install what is missing, import all gminy and their voters, load samples and real budgets, serve on http://127.0.0.1:8000/ (PORT overrides)
+demo: setup boundaries voters samples pabulib serve ## install what is missing, import all gminy and their voters, load samples and real budgets, serve on http://127.0.0.1:8000/ (PORT overrides; DEV=1: runserver)
 
 # The test suite also needs Chromium; target-specific, so prerequisites see it too.
 test: SYSTEM_ARGS := --browser
 test: setup ## the same set-up, then the import contracts, ruff and the whole test suite
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/bandit -q -c pyproject.toml -r mapa practices geodata
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: SYSTEM_ARGS := --browser
@@ -77,8 +78,21 @@ samples: ## load the sample cases (flagged as samples); `manage.py load_samples 
 pabulib: ## import the real participatory budgets of ../shared/samples/pabulib (Pabulib files; idempotent)
 	$(PY) manage.py import_pabulib $(sort $(wildcard ../shared/samples/pabulib/*.pb))
 
-serve: ## serve the site on http://127.0.0.1:8000/ (PORT overrides)
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+# The production profile: gunicorn (mapa/gunicorn_conf.py), DEBUG off, hashed and compressed
+# static files served by WhiteNoise. DEV=1 runs Django's development server instead.
+serve: ## serve the site on http://127.0.0.1:8000/ with gunicorn (PORT overrides; DEV=1: runserver)
+ifeq ($(DEV),1)
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+else
+	@$(MAKE) --no-print-directory static
+	DEBUG=0 MAPA_MANIFEST_STATIC=1 MAPA_BIND=127.0.0.1:$(PORT) $(VENV)/bin/gunicorn -c mapa/gunicorn_conf.py
+endif
+
+static: ## collect hashed, compressed static files into staticfiles/ (what `make serve` serves)
+	MAPA_MANIFEST_STATIC=1 $(PY) manage.py collectstatic --noinput -v 0
+
+check-faults: ## the fault tests: database outage, killed import, stalled and broken streams, lock-out across servers
+	$(PY) -m pytest tests/faults $(PYTEST_ARGS)
 
 makemessages: ## refresh locale/pl from the code and templates
 	$(PY) manage.py makemessages -l pl -l en --ignore=node_modules --ignore=.venv

@@ -150,9 +150,10 @@ def refresh_display_boundaries(tolerance_m=None):
         tolerance_m = settings.MAPA_DISPLAY_TOLERANCE_M
     table = Municipality._meta.db_table
     with connection.cursor() as cursor:
-        # Reprojection in PostGIS: one statement instead of one GDAL call per row.
+        # Reprojection in PostGIS: one statement instead of one GDAL call per row. (The
+        # table name is the model's own; every value is a parameter.)
         cursor.execute(
-            f"SELECT teryt, name, ST_AsBinary(ST_Transform(boundary, %s)), "  # noqa: S608
+            f"SELECT teryt, name, ST_AsBinary(ST_Transform(boundary, %s)), "  # noqa: S608 # nosec B608
             f"ST_AsBinary(display_boundary) FROM {table} ORDER BY teryt",
             [METRIC_SRID],
         )
@@ -170,8 +171,9 @@ def refresh_display_boundaries(tolerance_m=None):
     ]
     if changed:
         with connection.cursor() as cursor:
+            # The table name is the model's own; every value is a parameter.
             cursor.execute(
-                f"UPDATE {table} AS m SET display_boundary = ST_GeomFromWKB(v.wkb, %s), "  # noqa: S608
+                f"UPDATE {table} AS m SET display_boundary = ST_GeomFromWKB(v.wkb, %s), "  # noqa: S608 # nosec B608
                 "updated_at = now() FROM unnest(%s::text[], %s::bytea[]) AS v(teryt, wkb) "
                 "WHERE m.teryt = v.teryt",
                 [
