@@ -38,7 +38,8 @@ def points_sql(queryset):
     tool_ids = [pk for pk, _slug in tools]
     slugs_json = json.dumps([slug for _pk, slug in tools], separators=(",", ":"))
     sql = (
-        """SELECT '{"tools":' || %s || ',"rows":[' || coalesce(string_agg("""
+        # The inner SQL is Django's compiled queryset; every value is a parameter.
+        """SELECT '{"tools":' || %s || ',"rows":[' || coalesce(string_agg("""  # nosec B608
         "'[' || s.id || ',' || round(ST_X(s.geom)::numeric, %s)::float8 || ','"
         " || round(ST_Y(s.geom)::numeric, %s)::float8 || ','"
         " || (coalesce(array_position(%s::int[], s.tool_id), 0) - 1) || ',' || s.year"
@@ -70,7 +71,7 @@ def in_order(features_sql, params, ids, using="default"):
     """(feature texts in the order of `ids`, contains samples) from a features statement
     (practices.geojson.practice_features) of exactly those cases."""
     sql = (
-        "SELECT f.feature, f.sample FROM (" + features_sql + ") f"
+        "SELECT f.feature, f.sample FROM (" + features_sql + ") f"  # nosec B608
         " JOIN unnest(%s::int[]) WITH ORDINALITY AS o(id, n) ON o.id = f.key ORDER BY o.n"
     )
     with connections[using].cursor() as cursor:
