@@ -1,5 +1,7 @@
 """The catalogue's summaries in the public API: /api/tools/ (the tools with counts of the
 selection) and /api/stats/ (counts of the selection by tool, year and/or voivodeship)."""
+from itertools import permutations
+
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -50,6 +52,11 @@ STATS_DIMENSIONS = {
 STATS_COLUMNS = {"tool_slug": "tool", "year_": "year", "voivodeship_code": "voivodeship",
                  "voivodeship_name": "voivodeship_name", "count": "count"}
 DEFAULT_STATS_BY = ("tool", "year")
+# Each dimension at most once, in any order: every permutation, spelled out.
+BY_SCHEMA = {"type": "string", "pattern": "^(?:" + "|".join(
+    ",".join(order) for size in range(1, len(STATS_DIMENSIONS) + 1)
+    for order in permutations(STATS_DIMENSIONS, size)
+) + ")?$"}
 
 
 def parse_by(params):
@@ -72,7 +79,7 @@ class StatsView(PublicApiView):
                     "member per dimension and `count`. Only non-zero rows are listed.",
         parameters=[
             *schema_parameters(),
-            OpenApiParameter("by", OpenApiTypes.STR, OpenApiParameter.QUERY,
+            OpenApiParameter("by", BY_SCHEMA, OpenApiParameter.QUERY,
                              description="Comma-separated: tool, year, voivodeship."),
         ],
         responses={200: serializers.StatsSerializer, **BAD_REQUEST},
