@@ -7,7 +7,7 @@ SHARED_GEODATA := ../shared/geodata
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test bench setup system db python assets messages boundaries samples serve makemessages lint clean
+.PHONY: help demo test bench setup system db python assets messages boundaries samples serve makemessages lint clean backup restore
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -68,6 +68,13 @@ samples: ## load the sample cases (flagged as samples); `manage.py load_samples 
 
 serve: ## serve the site on http://127.0.0.1:8000/ (PORT overrides)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+backup: ## dump the database and the media into backups/mapa-YYYYmmdd-HHMMSS.tar (bin/backup)
+	$(PY) bin/backup create
+
+restore: ## restore ARCHIVE=backups/mapa-....tar into an empty database (FORCE=1 replaces)
+	@test -n "$(ARCHIVE)" || { echo "make restore: give ARCHIVE=backups/mapa-....tar"; exit 2; }
+	$(PY) bin/backup restore "$(ARCHIVE)" $(if $(FORCE),--force)
 
 makemessages: ## refresh locale/pl from the code and templates
 	$(PY) manage.py makemessages -l pl -l en --ignore=node_modules --ignore=.venv

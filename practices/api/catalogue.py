@@ -4,7 +4,6 @@ from itertools import permutations
 
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
