@@ -32,7 +32,7 @@ def config(tmp_path):
     return path
 
 
-def test_schemathesis_finds_no_failure(live_server, transactional_db, config):
+def test_schemathesis_finds_no_failure(live_server, transactional_db, config, tmp_path):
     world.build()
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "tests.practices.api.schemathesis_hooks",
            "PYTHONPATH": str(settings.BASE_DIR)}
@@ -40,7 +40,7 @@ def test_schemathesis_finds_no_failure(live_server, transactional_db, config):
         [str(SCHEMATHESIS), "--config-file", str(config), "run",
          f"{live_server.url}/api/schema/", "--checks", "all", "-n", str(EXAMPLES),
          "--seed", SEED, "--phases", "examples,coverage,fuzzing", "--workers", "2"],
-        capture_output=True, text=True, env=env, cwd=settings.BASE_DIR, timeout=240,
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=240,
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     assert "6 selected / 6 total" in result.stdout
