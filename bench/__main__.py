@@ -8,6 +8,7 @@ SUITES = {
     "boundaries": "bench.boundaries",  # national boundary import and display GeoJSON size
     "api": "bench.api",  # GeoJSON API against the SQL floor and a plain DRF-gis view
     "web": "bench.web",  # map page weight and time to markers in headless Chromium
+    "load": "bench.load",  # mixed load on gunicorn (locust): highest rate with p95 < 200 ms
 }
 
 
