@@ -10,9 +10,7 @@ from practices.api import cases, catalogue, municipalities
 urlpatterns = [
     path("practices/", cases.PracticeListView.as_view(), name="api-practice-list"),
     path(
-        # Case slugs are ASCII (practices.domain.slugs): anything else is no case, a 404.
-        "practices/<slug:slug>/", cases.PracticeDetailView.as_view(),
-        name="api-practice-detail",
+        "practices/<str:slug>/", cases.PracticeDetailView.as_view(), name="api-practice-detail",
     ),
     path(
         "municipalities/", municipalities.MunicipalityListView.as_view(),
