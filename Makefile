@@ -7,7 +7,7 @@ SHARED_GEODATA := ../shared/geodata
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test bench setup system db python assets messages boundaries voters samples pabulib serve static check-faults makemessages lint clean
+.PHONY: help demo test bench setup system db python assets messages boundaries voters samples pabulib serve static check-faults makemessages lint clean backup restore
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -93,6 +93,13 @@ static: ## collect hashed, compressed static files into staticfiles/ (what `make
 
 check-faults: ## the fault tests: database outage, killed import, stalled and broken streams, lock-out across servers
 	$(PY) -m pytest tests/faults $(PYTEST_ARGS)
+
+backup: ## dump the database and the media into backups/mapa-YYYYmmdd-HHMMSS.tar (bin/backup)
+	$(PY) bin/backup create
+
+restore: ## restore ARCHIVE=backups/mapa-....tar into an empty database (FORCE=1 replaces)
+	@test -n "$(ARCHIVE)" || { echo "make restore: give ARCHIVE=backups/mapa-....tar"; exit 2; }
+	$(PY) bin/backup restore "$(ARCHIVE)" $(if $(FORCE),--force)
 
 makemessages: ## refresh locale/pl from the code and templates
 	$(PY) manage.py makemessages -l pl -l en --ignore=node_modules --ignore=.venv

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from geodata.geometry import PointInputField
 from geodata.widgets import LeafletPointWidget
 from practices.domain.fact_schemas import SCHEMAS
 from practices.models import BudgetProject, ParticipationTool, Practice, PracticeLink
@@ -61,7 +62,8 @@ class PracticeAdmin(admin.ModelAdmin):
     list_per_page = 50
     save_on_top = True
     formfield_overrides = {
-        gis_models.PointField: {"widget": LeafletPointWidget},
+        # Locations are read by geodata.geometry: errors name the problem (NaN, range, CRS).
+        gis_models.PointField: {"widget": LeafletPointWidget, "form_class": PointInputField},
         models.JSONField: {"widget": forms.Textarea(attrs={
             "rows": 8, "cols": 80, "class": "vLargeTextField", "style": "font-family: monospace",
         })},

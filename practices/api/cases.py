@@ -4,7 +4,7 @@ in docs/api.md and at /api/docs/; the rules all API views follow are in practice
 """
 from urllib.parse import urlencode
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.response import Response
@@ -134,6 +134,8 @@ class PracticeDetailView(PublicApiView):
         errors = known(request.query_params, [])
         if errors:
             raise InvalidParameters(errors)
+        if "\x00" in slug:  # PostgreSQL text cannot hold NUL, so no case has such a slug
+            raise Http404
         practice = get_object_or_404(
             Practice.objects.published()
             .select_related("tool", "municipality")

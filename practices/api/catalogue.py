@@ -1,9 +1,10 @@
 """The catalogue's summaries in the public API: /api/tools/ (the tools with counts of the
 selection) and /api/stats/ (counts of the selection by tool, year, voivodeship and/or gmina:
 the map's facets and its choropleth counts)."""
+from itertools import permutations
+
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers as drf_serializers
 from rest_framework.response import Response
@@ -66,6 +67,11 @@ class StatsRowSerializer(serializers.StatsRowSerializer):
 class StatsSerializer(serializers.StatsSerializer):
     rows = StatsRowSerializer(many=True, read_only=True)
 DEFAULT_STATS_BY = ("tool", "year")
+# Each dimension at most once, in any order: every permutation, spelled out.
+BY_SCHEMA = {"type": "string", "pattern": "^(?:" + "|".join(
+    ",".join(order) for size in range(1, len(STATS_DIMENSIONS) + 1)
+    for order in permutations(STATS_DIMENSIONS, size)
+) + ")?$"}
 
 
 def parse_by(params):
@@ -88,7 +94,7 @@ class StatsView(PublicApiView):
                     "member per dimension and `count`. Only non-zero rows are listed.",
         parameters=[
             *schema_parameters(),
-            OpenApiParameter("by", OpenApiTypes.STR, OpenApiParameter.QUERY,
+            OpenApiParameter("by", BY_SCHEMA, OpenApiParameter.QUERY,
                              description="Comma-separated: tool, year, voivodeship, "
                                          "municipality."),
         ],

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 
@@ -36,7 +36,7 @@ from practices.api.base import (
 )
 from practices.api.serializers import MultiPolygonGeometrySerializer, constant
 from practices.caching import respond
-from practices.filters import InvalidParameters
+from practices.filters import GMINA_SCHEMA, InvalidParameters
 
 # The case filters that make sense for one gmina's counts.
 DETAIL_PARAMETERS = ("tool", "year", "year_from", "year_to", "q")
@@ -145,7 +145,11 @@ class MunicipalityDetailView(PublicApiView):
     @extend_schema(
         operation_id="municipalities_detail",
         summary="One gmina as a GeoJSON Feature, with counts of matching published cases",
-        parameters=schema_parameters(DETAIL_PARAMETERS),
+        parameters=[
+            OpenApiParameter("teryt", GMINA_SCHEMA, OpenApiParameter.PATH,
+                             description="The gmina's TERYT code (7 digits)."),
+            *schema_parameters(DETAIL_PARAMETERS),
+        ],
         responses={(200, GEOJSON): MunicipalityFeatureSerializer, **BAD_REQUEST, **NOT_FOUND},
         examples=[OpenApiExample(
             "Białystok", value=FEATURE_EXAMPLE, response_only=True, status_codes=["200"],

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from geodata.models import Municipality
+from geodata.teryt import TerytError, parse_gmina
 from practices.filters import CaseFilters
 from practices.models import Practice
 from practices.pages.embed import embed_language
@@ -43,7 +44,7 @@ def _dimension(request, name):
     value = request.GET.get(name, "").strip()
     if not value:
         return None
-    if not value.isdigit() or not 0 < int(value) <= MAX_DIMENSION:
+    if not (value.isascii() and value.isdigit()) or not 0 < int(value) <= MAX_DIMENSION:
         raise ValueError(name)
     return int(value)
 
@@ -68,7 +69,10 @@ def _filters_of(query):
 
 def resolve_target(request, url):
     """What a URL of this site shows: (kind, title, embed parameters, language), or None."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. "http://[": an unclosed IPv6 address
+        return None
     if parts.scheme not in ("http", "https") or not _same_site(request, parts.netloc):
         return None
     path = parts.path or "/"
@@ -86,7 +90,11 @@ def resolve_target(request, url):
             with translation.override(language):
                 return "map", _("Participation Map"), params, language
         if match.url_name == "municipality-detail":
-            gmina = Municipality.objects.filter(teryt=match.kwargs["teryt"]).first()
+            try:
+                code = parse_gmina(match.kwargs["teryt"]).code
+            except TerytError:
+                return None
+            gmina = Municipality.objects.filter(teryt=code).first()
             if gmina is None:
                 return None
             title = _("Participation in %(name)s") % {"name": gmina.name}
