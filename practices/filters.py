@@ -101,6 +101,8 @@ PARAMETER_SCHEMAS = {
           "pattern": rf"^[\W_]*(?:[^\W_]+[\W_]+){{0,{MAX_QUERY_WORDS - 1}}}[^\W_]*[\W_]*$"},
     "limit": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
     "offset": {"type": "integer", "minimum": 0, "maximum": 999_999_999},
+    "sort": {"type": "string", "pattern": "^(?:-?(?:" + "|".join(SORTS) + "))?$"},
+    "type": {"type": "string", "pattern": "^[123]?$"},
 }
 # One gmina's code, as in /api/municipalities/{teryt}/.
 GMINA_SCHEMA = {"type": "string", "pattern": rf"^{_GMINA}$"}

@@ -21,7 +21,9 @@ ROUTES = {
     "/statystyki/": ("voivodeship", "type", "tool", "year"),
     "/statystyki/ranking.csv": ("voivodeship", "type"),
     "/en/statistics/ranking.json": ("voivodeship", "type"),
-    "/api/practices/": (*CASE, "limit", "offset"),
+    "/api/practices/": (*CASE, "limit", "offset", "sort"),
+    "/api/points/": CASE,
+    "/api/points/1/": ("fields",),
     "/api/practices/bo-bialystok-2019/": ("fields",),
     "/api/municipalities/": CASE,
     "/api/municipalities/2061011/": CASE,
@@ -37,6 +39,7 @@ DATA = tuple(path for path in ROUTES if path.startswith(("/api/", "/oembed/", "/
 PATH_ROUTES = (
     "/gminy/{}/", "/en/municipalities/{}/", "/praktyki/{}/", "/narzedzia/{}/",
     "/statystyki/ranking.{}", "/api/municipalities/{}/", "/api/practices/{}/",
+    "/api/points/{}/",
 )
 ALLOWED = {200, 301, 302, 304, 400, 404}
 # oEmbed answers 501 to a format other than json, as the oEmbed specification says.
