@@ -24,11 +24,11 @@ from practices.api import serializers
 from practices.filters import (
     CASE_PARAMETERS,
     PAGING_PARAMETERS,
-    PARAMETER_SCHEMAS,
     CaseFilters,
     InvalidParameters,
     parse_page,
 )
+from practices.parameter_schemas import PARAMETER_SCHEMAS
 
 GEOJSON = "application/geo+json"
 JSON = "application/json"

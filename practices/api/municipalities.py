@@ -36,7 +36,8 @@ from practices.api.base import (
 )
 from practices.api.serializers import MultiPolygonGeometrySerializer, constant
 from practices.caching import respond
-from practices.filters import GMINA_SCHEMA, InvalidParameters
+from practices.filters import InvalidParameters
+from practices.parameter_schemas import GMINA_SCHEMA
 
 # The case filters that make sense for one gmina's counts.
 DETAIL_PARAMETERS = ("tool", "year", "year_from", "year_to", "q")

@@ -14,7 +14,6 @@ import re
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
@@ -96,7 +95,9 @@ class PointDetailView(PublicApiView):
         operation_id="points_detail",
         summary="One published case with the properties the list gives (for a popup)",
         description="The feature of this case exactly as /api/practices/ lists it.",
-        parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH,
+        parameters=[OpenApiParameter("id", {"type": "integer", "minimum": 0,
+                                                  "maximum": 999_999_999},
+                                     OpenApiParameter.PATH,
                                      description="The case's id, as in the points' rows.")],
         responses={(200, GEOJSON): PracticeSummaryFeatureSerializer,
                    **BAD_REQUEST, **NOT_FOUND},

@@ -22,7 +22,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mapa.settings")
 django.setup()
 
 from practices.domain.search import MAX_QUERY_WORDS  # noqa: E402
-from practices.filters import PARAMETER_SCHEMAS  # noqa: E402
+from practices.parameter_schemas import PARAMETER_SCHEMAS  # noqa: E402
 
 _YEAR = re.compile(r"[0-9]{4}")
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
