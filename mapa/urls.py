@@ -7,6 +7,7 @@ from django.urls import include, path
 urlpatterns = [
     path("api/", include("practices.api.urls")),
     path("", include("practices.pages.embed_urls")),
+    path("", include("practices.opendata.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,2 @@
+"""The open-data tests use the API's hand-made world and client (tests/practices/api)."""
+from tests.practices.api.conftest import api, exact_versions, shared_world, world  # noqa: F401
