@@ -1,10 +1,11 @@
-"""Open-data URLs (language-neutral): vector tiles."""
+"""Open-data URLs (language-neutral): vector tiles and downloads of the selection."""
 from django.urls import path
 
-from practices.opendata import tiles
+from practices.opendata import downloads, tiles
 
 urlpatterns = [
     path(
         "tiles/<str:layer>/<str:z>/<str:x>/<str:y>.mvt", tiles.tile_view, name="tile",
     ),
+    path("export/map.html", downloads.map_download, name="export-map"),
 ]
