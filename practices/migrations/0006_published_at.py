@@ -11,7 +11,7 @@ def backfill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("practices", "0004_tool_colour_slug_blank")]
+    dependencies = [("practices", "0005_imports")]
 
     operations = [
         migrations.AddField(
