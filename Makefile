@@ -7,18 +7,19 @@ SHARED_GEODATA := ../shared/geodata
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test bench setup system db python assets messages boundaries samples serve makemessages lint clean
+.PHONY: help demo test bench setup system db python assets messages boundaries voters samples pabulib serve static check-faults makemessages lint clean backup restore
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-demo: setup boundaries samples serve ## install what is missing, import boundaries, load samples, serve on http://127.0.0.1:8000/ (PORT overrides)
+demo: setup boundaries voters samples pabulib serve ## install what is missing, import all gminy and their voters, load samples and real budgets, serve on http://127.0.0.1:8000/ (PORT overrides; DEV=1: runserver)
 
 # The test suite also needs Chromium; target-specific, so prerequisites see it too.
 test: SYSTEM_ARGS := --browser
 test: setup ## the same set-up, then the import contracts, ruff and the whole test suite
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/bandit -q -c pyproject.toml -r mapa practices geodata
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: SYSTEM_ARGS := --browser
@@ -50,24 +51,55 @@ messages: $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po)) ## compile
 locale/%.mo: locale/%.po
 	msgfmt --check -o $@ $<
 
-boundaries: ## import gmina boundaries (../shared/geodata, else the official PRG; MAPA_BOUNDARIES overrides)
+boundaries: ## import all 2,477 gminy, 380 powiaty, 16 voivodeships (../shared/geodata, else the official PRG; MAPA_BOUNDARIES overrides)
 	@if [ -n "$$MAPA_BOUNDARIES" ]; then \
 	  $(PY) manage.py import_boundaries $$MAPA_BOUNDARIES; \
 	elif [ -d $(SHARED_GEODATA) ]; then \
 	  $(PY) manage.py import_boundaries $(SHARED_GEODATA)/wojewodztwa_pl.geojson && \
 	  $(PY) manage.py import_boundaries $(SHARED_GEODATA)/powiaty_pl.geojson && \
-	  $(PY) manage.py import_boundaries $(SHARED_GEODATA)/gminy_20_28.geojson; \
+	  $(PY) manage.py import_boundaries $(SHARED_GEODATA)/gminy_pl.geojson; \
 	else \
-	  $(PY) manage.py import_boundaries prg --level wojewodztwo --voivodeship 20 28 && \
-	  $(PY) manage.py import_boundaries prg --level powiat --voivodeship 20 28 && \
-	  $(PY) manage.py import_boundaries prg --voivodeship 20 28; \
+	  $(PY) manage.py import_boundaries prg --level wojewodztwo && \
+	  $(PY) manage.py import_boundaries prg --level powiat && \
+	  $(PY) manage.py import_boundaries prg; \
+	fi
+
+voters: ## import the eligible voters of every gmina (../shared/geodata/wyborcy_2025.csv; MAPA_VOTERS overrides)
+	@voters=$${MAPA_VOTERS:-$(SHARED_GEODATA)/wyborcy_2025.csv}; \
+	if [ -f "$$voters" ]; then \
+	  $(PY) manage.py import_voters "$$voters" --year 2025; \
+	else \
+	  echo "No $$voters: eligible voters not imported (turnout and intensity stay empty)."; \
 	fi
 
 samples: ## load the sample cases (flagged as samples); `manage.py load_samples --delete` removes them
 	$(PY) manage.py load_samples
 
-serve: ## serve the site on http://127.0.0.1:8000/ (PORT overrides)
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+pabulib: ## import the real participatory budgets of ../shared/samples/pabulib (Pabulib files; idempotent)
+	$(PY) manage.py import_pabulib $(sort $(wildcard ../shared/samples/pabulib/*.pb))
+
+# The production profile: gunicorn (mapa/gunicorn_conf.py), DEBUG off, hashed and compressed
+# static files served by WhiteNoise. DEV=1 runs Django's development server instead.
+serve: ## serve the site on http://127.0.0.1:8000/ with gunicorn (PORT overrides; DEV=1: runserver)
+ifeq ($(DEV),1)
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+else
+	@$(MAKE) --no-print-directory static
+	DEBUG=0 MAPA_MANIFEST_STATIC=1 MAPA_BIND=127.0.0.1:$(PORT) $(VENV)/bin/gunicorn -c mapa/gunicorn_conf.py
+endif
+
+static: ## collect hashed, compressed static files into staticfiles/ (what `make serve` serves)
+	MAPA_MANIFEST_STATIC=1 $(PY) manage.py collectstatic --noinput -v 0
+
+check-faults: ## the fault tests: database outage, killed import, stalled and broken streams, lock-out across servers
+	$(PY) -m pytest tests/faults $(PYTEST_ARGS)
+
+backup: ## dump the database and the media into backups/mapa-YYYYmmdd-HHMMSS.tar (bin/backup)
+	$(PY) bin/backup create
+
+restore: ## restore ARCHIVE=backups/mapa-....tar into an empty database (FORCE=1 replaces)
+	@test -n "$(ARCHIVE)" || { echo "make restore: give ARCHIVE=backups/mapa-....tar"; exit 2; }
+	$(PY) bin/backup restore "$(ARCHIVE)" $(if $(FORCE),--force)
 
 makemessages: ## refresh locale/pl from the code and templates
 	$(PY) manage.py makemessages -l pl -l en --ignore=node_modules --ignore=.venv

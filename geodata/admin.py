@@ -3,7 +3,8 @@
 Codes, names, types and boundaries come from the boundary import (`manage.py
 import_boundaries`); editing them by hand would be overwritten by the next import, so they are
 read-only here and units are neither added nor deleted. Only a gmina's population, which the
-boundary files do not carry, can be edited. Boundaries are shown on a read-only map served
+boundary files do not carry, can be edited; its eligible voters come from `manage.py
+import_voters` and are read-only like the rest. Boundaries are shown on a read-only map served
 from our static files (no CDN).
 """
 from django.contrib import admin
@@ -69,6 +70,7 @@ class MunicipalityAdmin(RegisterAdmin):
     search_fields = ("^teryt", "name", "name__unaccent")
     fields = (
         "teryt", "name", "type", "county", "voivodeship", "area", "population",
+        "eligible_voters", "eligible_voters_year", "eligible_voters_source",
         "updated_at", "boundary_map",
     )
     editable_fields = ("population",)

@@ -26,6 +26,7 @@ from django.contrib.gis.gdal import CoordTransform, OGRGeometry, SpatialReferenc
 from django.db import connection
 
 from geodata.models import Municipality
+from geodata.signals import register_changed
 
 METRIC_SRID = 2180  # ETRF2000-PL / CS92: Poland's national grid, metres
 EQUAL_AREA_SRID = 3035  # ETRS89 / LAEA Europe
@@ -149,9 +150,10 @@ def refresh_display_boundaries(tolerance_m=None):
         tolerance_m = settings.MAPA_DISPLAY_TOLERANCE_M
     table = Municipality._meta.db_table
     with connection.cursor() as cursor:
-        # Reprojection in PostGIS: one statement instead of one GDAL call per row.
+        # Reprojection in PostGIS: one statement instead of one GDAL call per row. (The
+        # table name is the model's own; every value is a parameter.)
         cursor.execute(
-            f"SELECT teryt, name, ST_AsBinary(ST_Transform(boundary, %s)), "  # noqa: S608
+            f"SELECT teryt, name, ST_AsBinary(ST_Transform(boundary, %s)), "  # noqa: S608 # nosec B608
             f"ST_AsBinary(display_boundary) FROM {table} ORDER BY teryt",
             [METRIC_SRID],
         )
@@ -169,8 +171,9 @@ def refresh_display_boundaries(tolerance_m=None):
     ]
     if changed:
         with connection.cursor() as cursor:
+            # The table name is the model's own; every value is a parameter.
             cursor.execute(
-                f"UPDATE {table} AS m SET display_boundary = ST_GeomFromWKB(v.wkb, %s), "  # noqa: S608
+                f"UPDATE {table} AS m SET display_boundary = ST_GeomFromWKB(v.wkb, %s), "  # noqa: S608 # nosec B608
                 "updated_at = now() FROM unnest(%s::text[], %s::bytea[]) AS v(teryt, wkb) "
                 "WHERE m.teryt = v.teryt",
                 [
@@ -179,6 +182,8 @@ def refresh_display_boundaries(tolerance_m=None):
                     [shapely.to_wkb(display[i]) for i in changed],
                 ],
             )
+        # A raw UPDATE sends no post_save: tell whoever caches the register.
+        register_changed.send(sender=Municipality, using=connection.alias)
     return DisplayRefresh(
         total=len(rows),
         changed=len(changed),

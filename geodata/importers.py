@@ -40,6 +40,7 @@ from geodata.errors import (  # noqa: F401 -- re-exported: callers import from t
     SourceError,
 )
 from geodata.models import County, Municipality, Voivodeship
+from geodata.signals import register_changed
 from geodata.sources import open_layer
 
 LEVELS = ("gmina", "powiat", "wojewodztwo")
@@ -131,6 +132,8 @@ def import_boundaries(source, *, level=None, voivodeships=None, layer=None, tery
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
         _WRITERS[level](units, report, progress)
+        # The bulk writes send no post_save: tell whoever caches the register.
+        register_changed.send(sender=_MODELS[level], using=connection.alias)
         if level == "gmina":
             _report_vanished(units, selected, report)
             progress("display", 0, 1)
@@ -377,6 +380,7 @@ def _write_voivodeships(units, report, progress):
 
 
 _WRITERS = {"gmina": _write_gminy, "powiat": _write_counties, "wojewodztwo": _write_voivodeships}
+_MODELS = {"gmina": Municipality, "powiat": County, "wojewodztwo": Voivodeship}
 
 
 def _report_vanished(units, selected, report):

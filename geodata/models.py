@@ -69,6 +69,16 @@ class Municipality(models.Model):
     point = models.PointField(_("representative point"), srid=4326)
     area_km2 = models.FloatField(_("area (km²)"))
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    # The denominator of every per-capita figure about participation (turnout, cases per
+    # 10,000 voters): the official count of residents entitled to vote, from one election.
+    # Imported by `manage.py import_voters` (geodata.voters); all three are null/empty until then.
+    eligible_voters = models.PositiveIntegerField(_("eligible voters"), null=True, blank=True)
+    eligible_voters_year = models.PositiveSmallIntegerField(
+        _("year of the eligible voters count"), null=True, blank=True
+    )
+    eligible_voters_source = models.CharField(
+        _("source of the eligible voters count"), max_length=200, blank=True
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -5,6 +5,7 @@ R is 1 (urban gmina), 2 (rural) or 3 (urban-rural). Codes ending in 4 or 5 are t
 rural parts of an urban-rural gmina, 8 and 9 districts and delegations of cities: they are
 not gminy and are refused. Codes are text: leading zeros matter (0201011).
 """
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -17,6 +18,8 @@ NOT_GMINA = {
     "8": gettext_lazy("a district (dzielnica) of a city"),
     "9": gettext_lazy("a delegation (delegatura) of a city"),
 }
+# ASCII digits only: str.isdigit() also takes "²" (which int() refuses) and other scripts' digits.
+_DIGITS = re.compile(r"[0-9]+")
 LEVEL_LENGTHS = {"wojewodztwo": 2, "powiat": 4, "gmina": 7}
 
 
@@ -55,7 +58,7 @@ def normalise(value):
 
 def parse_voivodeship(value):
     code = normalise(value)
-    if len(code) != 2 or not code.isdigit():
+    if len(code) != 2 or not _DIGITS.fullmatch(code):
         raise TerytError(
             _("%(code)r is not a voivodeship TERYT code: expected 2 digits, e.g. 20")
             % {"code": code}
@@ -70,7 +73,7 @@ def parse_voivodeship(value):
 
 def parse_county(value):
     code = normalise(value)
-    if len(code) != 4 or not code.isdigit():
+    if len(code) != 4 or not _DIGITS.fullmatch(code):
         raise TerytError(
             _("%(code)r is not a county TERYT code: expected 4 digits, e.g. 2061") % {"code": code}
         )
@@ -85,7 +88,7 @@ def parse_county(value):
 def parse_gmina(value):
     """Validate a 7-digit gmina code and return it split; refuse parts and districts."""
     code = normalise(value)
-    if len(code) != 7 or not code.isdigit():
+    if len(code) != 7 or not _DIGITS.fullmatch(code):
         raise TerytError(
             _("%(code)r is not a gmina TERYT code: expected 7 digits WWPPGGR, e.g. 2061011")
             % {"code": code}

@@ -1,6 +1,14 @@
-import os
+"""ASGI is not supported: deploy with WSGI (gunicorn, mapa/gunicorn_conf.py, docs/deploy.md).
 
-from django.core.asgi import get_asgi_application
+Why: the GeoJSON collections are streamed by synchronous generators that read a server-side
+cursor (practices/geojson.py). Under ASGI, Django consumes such a generator in full before
+sending it, so a national collection would sit in memory, the first byte would wait for the
+last, and a slow client's stream would not be bounded by the send timeout. This module stays
+only so that tools which look for it find a clear answer.
+"""
+from django.core.exceptions import ImproperlyConfigured
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mapa.settings")
-application = get_asgi_application()
+raise ImproperlyConfigured(
+    "Mapa Partycypacji does not support ASGI: serve mapa.wsgi:application with gunicorn "
+    "(`make serve`, docs/deploy.md)."
+)

@@ -6,6 +6,8 @@ saying how to fix it, so a typo stops start-up instead of silently changing beha
 import json
 import math
 import os
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -120,3 +122,82 @@ def env_database(name="DATABASE_URL"):
     # GeoDjango needs the PostGIS backend whichever PostgreSQL scheme was given.
     config["ENGINE"] = "django.contrib.gis.db.backends.postgis"
     return config
+
+
+def env_redis_url(name="REDIS_URL"):
+    """A Redis URL (redis://, rediss:// or unix://), or "" when unset. The message never
+    repeats the value, which may hold a password."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return ""
+    example = "redis://127.0.0.1:6379/0"
+    parts = urlsplit(value)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+        problem = "its port is not a number"
+    else:
+        problem = None
+    if parts.scheme not in ("redis", "rediss", "unix"):
+        problem = "it must start with redis://, rediss:// or unix://"
+    elif parts.scheme == "unix" and not parts.path:
+        problem = "it names no socket path"
+    elif parts.scheme != "unix" and not parts.hostname:
+        problem = "it names no host"
+    elif parts.scheme != "unix" and parts.path.strip("/") and not (
+        parts.path.strip("/").isascii() and parts.path.strip("/").isdecimal()
+    ):
+        problem = "the database after the host must be a number"
+    if problem or (port is not None and not 0 < port < 65536):
+        raise ImproperlyConfigured(
+            f"{name} is malformed: {problem or 'its port is out of range'}; e.g. {example}, "
+            "or leave it empty for the local-memory cache."
+        )
+    return value
+# Placeholders shipped in .env.example: a deployment that copied the file without changing
+# them would run with a key and a password that anyone can read in the repository.
+EXAMPLE_SECRET_KEYS = {"change-me-to-a-long-random-string"}
+EXAMPLE_DATABASE_PASSWORDS = {"CHANGE-ME"}
+
+
+def refuse_example_secrets(secret_key, database):
+    """ImproperlyConfigured if the SECRET_KEY or the database password is still the example's
+    placeholder."""
+    if secret_key in EXAMPLE_SECRET_KEYS:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is the placeholder from .env.example: set a long random one, e.g. "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+        )
+    if database.get("PASSWORD") in EXAMPLE_DATABASE_PASSWORDS:
+        raise ImproperlyConfigured(
+            "DATABASE_URL uses the placeholder password from .env.example: give the database "
+            "role a real password (`make db` does it for the local cluster)."
+        )
+
+
+def env_seconds_option(name, default, maximum=86400):
+    """A PostgreSQL time setting in whole seconds, written as PostgreSQL reads it ('30s');
+    0 turns the limit off ('0')."""
+    seconds = env_int(name, default, minimum=0, maximum=maximum)
+    return f"{seconds}s" if seconds else "0"
+
+
+def env_folder(name, default):
+    """A folder the application writes to: it must be a writable directory, or not exist yet
+    under a writable parent (Django creates it on the first write)."""
+    path = Path(_raw(name, str(default)) or default).resolve()
+    if path.exists():
+        if not path.is_dir():
+            raise ImproperlyConfigured(f"{name}={str(path)!r} is not a directory.")
+        if not os.access(path, os.W_OK | os.X_OK):
+            raise ImproperlyConfigured(
+                f"{name}={str(path)!r} is not writable by this process: fix its owner or "
+                "permissions, or point the variable at another folder."
+            )
+    elif not os.access(path.parent, os.W_OK | os.X_OK):
+        raise ImproperlyConfigured(
+            f"{name}={str(path)!r} does not exist and its parent folder is not writable: "
+            "create it for the application's user."
+        )
+    return path

@@ -5,7 +5,9 @@ which `make setup` writes for the local cluster). Our own settings carry the MAP
 `.env.example` lists them all. A malformed value stops start-up with a message naming it.
 """
 import warnings
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -16,9 +18,13 @@ from mapa.env import (
     env_database,
     env_float,
     env_float_list,
+    env_folder,
     env_int,
     env_list,
+    env_redis_url,
+    env_seconds_option,
     env_str,
+    refuse_example_secrets,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -29,7 +35,8 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if DEBUG:
-        SECRET_KEY = "insecure-development-key-only-for-debug"
+        # Only with DEBUG on, which is never a deployment (check --deploy refuses it).
+        SECRET_KEY = "insecure-development-key-only-for-debug"  # nosec B105
     else:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set: run `make setup` (it writes one to .env) or set it in the "
@@ -52,12 +59,20 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    "csp",
+    "axes",
     "geodata",
     "practices",
 ]
 
 MIDDLEWARE = [
+    # First: it names the request (X-Request-ID) and logs one line when the response is done,
+    # whatever any layer below answered.
+    "practices.pages.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # django-csp's middleware with the site's rules (the embed's frame-ancestors, the tiles) and
+    # Permissions-Policy; outside WhiteNoise, so static files carry them too.
+    "practices.pages.framing.ContentSecurityPolicyMiddleware",
     # Outside everything that writes bodies, so API collections (streamed too: compressed
     # incrementally at full ratio), pages and static files served without a precompressed
     # variant all leave gzip-compressed for clients that accept it.
@@ -71,7 +86,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "practices.pages.framing.FramingPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mapa.urls"
@@ -95,8 +111,43 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env_database()}
+# Bounds on what one request can hold in PostgreSQL (whole seconds; 0 = no limit): a statement
+# running longer is cancelled, and a transaction left idle longer (a GeoJSON stream whose client
+# stopped reading) is ended by the server, which frees its connection and its snapshot.
+# Commands run by an operator (the boundary import) get the same limits.
+DATABASES["default"]["OPTIONS"] = {
+    "options": " ".join([
+        "-c statement_timeout=" + env_seconds_option("MAPA_DB_STATEMENT_TIMEOUT", 30),
+        "-c idle_in_transaction_session_timeout="
+        + env_seconds_option("MAPA_DB_IDLE_IN_TRANSACTION_TIMEOUT", 60),
+    ]),
+}
+refuse_example_secrets(SECRET_KEY, DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache (practices/caching.py): local memory by default, one copy per process. With
+# REDIS_URL every app server shares one Redis, so a change made through one is seen by all at
+# once, and sessions live in the cache backed by the database (no state on the app servers).
+REDIS_URL = env_redis_url("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "mapa",
+            # An unreachable Redis costs a request at most this long; caching.py bypasses it.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -123,15 +174,20 @@ STATICFILES_DIRS = [
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "mapa.storage.StaticStorage"
-            if env_bool("MAPA_MANIFEST_STATIC", False)
-            else "django.contrib.staticfiles.storage.StaticFilesStorage"
-        )
-    },
+    "staticfiles": {},
 }
-WHITENOISE_USE_FINDERS = True
+MANIFEST_STATIC = env_bool("MAPA_MANIFEST_STATIC", False)
+STORAGES["staticfiles"]["BACKEND"] = (
+    "mapa.storage.StaticStorage" if MANIFEST_STATIC
+    else "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+# Production (MAPA_MANIFEST_STATIC=1, `make serve`) serves only what collectstatic wrote: the
+# hashed, precompressed files, cached for a year. Development reads the source folders.
+WHITENOISE_USE_FINDERS = not MANIFEST_STATIC
+# Uploaded files (none yet; member submissions will add them). Checked at start-up: it must be
+# a writable folder, so a misconfigured server fails now rather than at the first upload.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env_folder("MAPA_MEDIA_ROOT", BASE_DIR / "media")
 # Until `collectstatic` fills STATIC_ROOT (production), WhiteNoise serves from the finders and
 # would warn on every start that the folder is missing.
 warnings.filterwarnings("ignore", message="No directory at: .*staticfiles", category=UserWarning)
@@ -140,6 +196,52 @@ warnings.filterwarnings("ignore", message="No directory at: .*staticfiles", cate
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Browser features no page of ours uses, refused for us and for anything we might frame.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+
+# Content Security Policy (django-csp): only our own scripts, no inline script, no plugins.
+# practices.pages.framing adds per response the tile server to img-src and the embed's
+# frame-ancestors. Inline styles stay allowed: Leaflet and Swagger UI write style attributes,
+# and a style cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# HTTPS: declared by an https MAPA_SITE_URL. The site then sits behind a TLS proxy that sets
+# X-Forwarded-Proto (docs/deploy.md), so request.is_secure() and every absolute URL built from
+# the request say https; plain http is redirected, browsers are told to stay on https (HSTS)
+# and cookies are sent over https only. /healthz is exempt from the redirect: load balancers
+# probe the app server directly over http.
+MAPA_SITE_URL = env_str("MAPA_SITE_URL", "").rstrip("/")
+if MAPA_SITE_URL and urlsplit(MAPA_SITE_URL).scheme not in ("http", "https"):
+    raise ImproperlyConfigured(
+        f"MAPA_SITE_URL={MAPA_SITE_URL!r} must start with https:// (or http:// for a test "
+        "server), e.g. https://mapa.example.pl"
+    )
+HTTPS = MAPA_SITE_URL.startswith("https://")
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("MAPA_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_HSTS_SECONDS = env_int("MAPA_HSTS_SECONDS", 31536000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("MAPA_HSTS_INCLUDE_SUBDOMAINS", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
 
 # The read-only API may be read from any origin, without credentials.
 CORS_URLS_REGEX = r"^/(api|tiles)/.*$"
@@ -150,6 +252,9 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The API is anonymous and read-only: no Basic or session authentication anywhere,
+    # the schema and its docs page included.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
@@ -177,13 +282,52 @@ SPECTACULAR_SETTINGS = {
 # GDAL 3.6 cannot block file and network access while parsing a spatial reference. No CRS
 # string from a web request ever reaches GDAL: the API accepts EPSG codes from an allow-list,
 # and only the import command (run by an operator) reads a source file's CRS.
+# security.W021 (HSTS preload): being added to browsers' preload list is a commitment for the
+# whole domain that its owner makes deliberately (MAPA_HSTS_PRELOAD=1), not a default.
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
+if HTTPS:
+    SECURE_HSTS_PRELOAD = env_bool("MAPA_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS.append("security.W021")
 
+# Admin login: django-axes counts failures in the database (shared by every app server), so
+# after MAPA_LOGIN_FAILURE_LIMIT failures for one user name from one address, that pair is
+# refused (HTTP 429) for MAPA_LOGIN_COOLOFF_MINUTES, whichever server it tries.
+AXES_FAILURE_LIMIT = env_int("MAPA_LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=100)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("MAPA_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Behind the proxy of docs/deploy.md the client's address is the last X-Forwarded-For entry.
+AXES_IPWARE_PROXY_COUNT = env_int("MAPA_PROXY_COUNT", 0, minimum=0, maximum=5) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+
+# Logs: one JSON object a line on stderr (journald or the container collects it), each with
+# the request id of the request it belongs to. `mapa.requests` writes one line per request
+# (status, duration, request id); `mapa.db` one per statement slower than MAPA_SLOW_QUERY_MS.
+LOG_LEVEL = env_str("MAPA_LOG_LEVEL", "WARNING").upper()
+if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+    raise ImproperlyConfigured(
+        f"MAPA_LOG_LEVEL={LOG_LEVEL!r}: use DEBUG, INFO, WARNING, ERROR or CRITICAL."
+    )
+MAPA_REQUEST_LOG = env_bool("MAPA_REQUEST_LOG", True)
+MAPA_SLOW_QUERY_MS = env_int("MAPA_SLOW_QUERY_MS", 500, minimum=0)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("MAPA_LOG_LEVEL", "WARNING").upper()},
+    "formatters": {"json": {"()": "practices.pages.requestlog.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "mapa.requests": {
+            "handlers": ["console"], "propagate": False,
+            "level": "INFO" if MAPA_REQUEST_LOG else "WARNING",
+        },
+        "mapa.db": {"handlers": ["console"], "propagate": False, "level": "WARNING"},
+    },
 }
 
 # --- Our own settings -------------------------------------------------------------------
@@ -214,7 +358,7 @@ MAPA_TILE_MAX_ZOOM = env_int("MAPA_TILE_MAX_ZOOM", 18, minimum=1, maximum=22)
 MAPA_DISPLAY_TOLERANCE_M = env_float("MAPA_DISPLAY_TOLERANCE_M", 1200.0, minimum=0, maximum=5000)
 # Origins allowed to frame /embed/; empty means any origin.
 MAPA_EMBED_ALLOWED_ORIGINS = env_list("MAPA_EMBED_ALLOWED_ORIGINS", [])
-# Public base URL used in links that leave the site (oEmbed, feeds); empty: from the request.
-MAPA_SITE_URL = env_str("MAPA_SITE_URL", "").rstrip("/")
+# MAPA_SITE_URL (above, with HTTPS): public base URL of links that leave the site (oEmbed,
+# feeds); empty: from the request.
 # Address of the "report an error" links and the footer's contact link; empty hides them.
 MAPA_CONTACT_EMAIL = env_str("MAPA_CONTACT_EMAIL", "")

@@ -4,7 +4,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+# Uncaught errors: a 503 while the database is unavailable, else the 500 page (JSON under /api/).
+handler500 = "practices.pages.outage.server_error"
+
 urlpatterns = [
+    path("healthz", include("practices.pages.health")),
     path("api/", include("practices.api.urls")),
     path("", include("practices.pages.embed_urls")),
     path("", include("practices.opendata.urls")),

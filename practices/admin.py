@@ -11,9 +11,10 @@ from django.db import models
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from geodata.geometry import PointInputField
 from geodata.widgets import LeafletPointWidget
 from practices.domain.fact_schemas import SCHEMAS
-from practices.models import ParticipationTool, Practice, PracticeLink
+from practices.models import BudgetProject, ParticipationTool, Practice, PracticeLink
 
 
 class PracticeLinkInline(admin.TabularInline):
@@ -31,21 +32,38 @@ def _fact_keys(tool_slug):
     )
 
 
+class BudgetProjectInline(admin.TabularInline):
+    """The projects of an imported participatory budget: read-only here, since importing the
+    file again replaces them (practices.imports.budgets)."""
+
+    model = BudgetProject
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ("district", "project_id", "name", "cost", "votes", "selected")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Practice)
 class PracticeAdmin(admin.ModelAdmin):
     list_display = ("title", "tool", "year", "municipality", "status", "is_sample", "updated_at")
-    list_filter = ("tool", "year", "municipality__voivodeship", "status", "is_sample")
+    list_filter = ("tool", "year", "municipality__voivodeship", "status", "is_sample",
+                   "import_source")
     search_fields = (
         "title", "title__unaccent", "slug", "municipality__name", "municipality__name__unaccent",
         "=municipality__teryt",
     )
     autocomplete_fields = ("municipality", "author")
-    readonly_fields = ("facts_reference", "description_preview", "created_at", "updated_at")
+    # The upsert key of the imports: changing it here would make the next import duplicate.
+    readonly_fields = ("facts_reference", "description_preview", "created_at", "updated_at",
+                       "import_source", "external_id")
     inlines = (PracticeLinkInline,)
     list_per_page = 50
     save_on_top = True
     formfield_overrides = {
-        gis_models.PointField: {"widget": LeafletPointWidget},
+        # Locations are read by geodata.geometry: errors name the problem (NaN, range, CRS).
+        gis_models.PointField: {"widget": LeafletPointWidget, "form_class": PointInputField},
         models.JSONField: {"widget": forms.Textarea(attrs={
             "rows": 8, "cols": 80, "class": "vLargeTextField", "style": "font-family: monospace",
         })},
@@ -61,7 +79,8 @@ class PracticeAdmin(admin.ModelAdmin):
             "participants", "outcome", "lessons", "contact", "licence",
         )}),
         (_("Tool-specific facts"), {"fields": ("facts", "facts_reference")}),
-        (_("Record"), {"fields": ("author", "created_at", "updated_at")}),
+        (_("Record"), {"fields": ("author", "created_at", "updated_at", "import_source",
+                                  "external_id")}),
     )
 
     def get_queryset(self, request):
@@ -71,6 +90,12 @@ class PracticeAdmin(admin.ModelAdmin):
             .select_related("tool", "municipality")
             .defer("municipality__boundary", "municipality__display_boundary", "search_vector")
         )
+
+    def get_inlines(self, request, obj):
+        # Only imported budgets have projects; other cases' forms stay as they were.
+        if obj is not None and obj.projects.exists():
+            return (*self.inlines, BudgetProjectInline)
+        return self.inlines
 
     def get_readonly_fields(self, request, obj=None):
         # Slugs are in every link to a case: set once (or generated), never changed here.

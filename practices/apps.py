@@ -20,3 +20,7 @@ class PracticesConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(ensure_tools, sender=self, dispatch_uid="practices.ensure_tools")
+        # Writes to cases, tools and the register invalidate the cached data version.
+        from practices import caching
+
+        caching.connect_signals()

@@ -1,51 +1,115 @@
-"""HTTP revalidation of the API: ETag and Last-Modified from a cheap data version.
+"""Everything the site caches: the data version (the API's ETags and Last-Modified), the keys
+of cached results, and their invalidation. All of it on Django's cache framework (CACHES in
+mapa/settings.py: local memory by default, Redis with REDIS_URL), so with a shared cache every
+app server sees a change at once and keeps no state of its own.
 
-Policy:
-- One data version covers everything the API publishes: the cases (the latest `updated_at`
-  of any case, whatever its status, so publishing, unpublishing and editing all change it:
-  `updated_at` is set on every `save()`), the number of published cases (so a deleted case
-  changes it), the register of gminy, counties and voivodeships (names and boundaries), and
-  the tools. A revalidation therefore answers 304 without building anything.
-- The cases change all day and their latest `updated_at` is one index lookup, so it is read
-  on every request: an edit, a publication or an unpublication changes the ETag at once.
-  The rest changes rarely (imports, a deletion) or grows with the catalogue (counting the
-  published cases takes several ms at 100,000), so each process re-reads it at most every
-  RECHECK_SECONDS: those changes reach the ETag within that time. A request thus costs one
-  sub-millisecond query for the version.
-- The ETag is weak (`W/"…"`): the same data is sent gzip-compressed or not, and in the
-  language of the request for the few translated strings (error messages, sample notes), so
-  the language is part of the tag. API_REVISION changes the tags when the output format
-  changes in a deploy.
-- Last-Modified is the latest change time known to the version. A hard delete changes the
-  ETag but not Last-Modified, so a client that only sends If-Modified-Since may keep a copy
-  with the deleted case until the next change; clients that send If-None-Match (browsers do
-  when they have an ETag) are exact. Moderation archives cases rather than deleting them.
-  Bulk `QuerySet.update()` bypasses `updated_at`: code that changes published cases must save
-  them or set `updated_at` itself.
-- Responses say `Cache-Control: public, no-cache`: any cache may keep them but must revalidate
-  each time, so a change is visible at once while unchanged data costs a 304.
+The data version covers everything the site publishes:
+- the cases: their latest `updated_at` (any status, so publishing, unpublishing and editing
+  all change it; `save()` sets it, and so does a change of one of the case's links) and the
+  number of published cases (a deletion changes it);
+- the register: the latest `updated_at` and the number of gminy, the latest `updated_at` of
+  counties and voivodeships (names and boundaries);
+- the tools: a digest of their rows.
+
+Two parts, and why both stay:
+- The latest `updated_at` of the cases is read from the database on every request. It is one
+  index lookup (well under a millisecond at 100,000 cases) and it is exact in every process
+  whatever the cache: an edit reaches the ETag at once even with the per-process default cache
+  (several gunicorn workers, a management command), and so does a bulk write that sets
+  `updated_at` but sends no signal (`QuerySet.update(..., updated_at=now())`).
+- The rest is slower to read (counting the published cases takes several ms at 100,000) and
+  changes rarely, so it is kept in the cache and invalidated explicitly: `post_save` and
+  `post_delete` of Practice, PracticeLink, ParticipationTool, Municipality, County and
+  Voivodeship, `geodata.signals.register_changed`, which the boundary importer and the
+  display-boundary refresh send after their bulk writes (they bypass `save()`), and
+  `post_migrate` (migrations, and the flush that ends a transactional test). Invalidation
+  replaces a random generation token, both at once (this process sees its own write inside
+  the transaction) and again after the commit (another server may have read the old rows
+  between the write and the commit and stored them under the first new token; the second
+  replacement retires them). A stored entry is used only while its token is current.
+- Safety nets for writes that bypass both `save()` and the signals (SQL typed in psql, a
+  restore): the entry expires after SHARED_SECONDS in a shared cache; in a per-process cache
+  (local memory, the default), where another process's invalidation cannot reach this one,
+  after LOCAL_SECONDS, as the old per-process re-check did.
+
+ETags are weak (`W/"…"`): the same data is sent gzip-compressed or not, and in the language of
+the request for the few translated strings (error messages, sample notes), so the language is
+part of the tag. API_REVISION changes the tags when the output format changes in a deploy. The
+tag is a digest of the version's values, not of the generation token, so every server gives
+the same tag for the same data, and emptying the cache changes no tag.
+
+Last-Modified is the latest change time known to the version. A hard delete changes the ETag
+but not Last-Modified: clients that send If-None-Match (browsers do) are exact. Responses say
+`Cache-Control: public, no-cache`: any cache (a CDN included) may keep them but must
+revalidate each time, so a change is visible at once while unchanged data costs a 304.
+
+Cached results (`cached()`) are keyed by the data version's values, so any change the version
+sees retires them; RESULT_REVISION retires them when a deploy changes their shape (bump it
+when a cached dataclass gains or loses a field, or a rolling deploy would unpickle old rows
+into the new class). A cache that is down or unreachable is logged and bypassed: pages and
+the API are computed from the database as if nothing were cached.
 """
 import hashlib
-import time
+import logging
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.cache import cache
-from django.db import connections
-from django.db.models import Max
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import connections, transaction
+from django.db.models.signals import post_delete, post_migrate, post_save
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from geodata.models import County, Municipality, Voivodeship
-from practices.models import ParticipationTool, Practice
+from geodata.signals import register_changed
+from practices.models import ParticipationTool, Practice, PracticeLink
+
+logger = logging.getLogger(__name__)
 
 API_REVISION = "1"
+RESULT_REVISION = "1"
 CACHE_CONTROL = "public, no-cache"
-RECHECK_SECONDS = 5.0
-_rare_parts = {}  # database alias -> (values, clock() time they expire)
-clock = time.monotonic
+LOCAL_SECONDS = 5
+SHARED_SECONDS = 300
+RESULT_SECONDS = 24 * 3600
+# The models whose saves and deletions change the data version.
+WATCHED = (Practice, PracticeLink, ParticipationTool, Municipality, County, Voivodeship)
 
+try:
+    from redis.exceptions import RedisError
+except ImportError:  # redis is only needed with REDIS_URL
+    CACHE_ERRORS = (OSError,)
+else:
+    CACHE_ERRORS = (OSError, RedisError)
+
+
+# --- Keys ---------------------------------------------------------------------------------
+
+def generation_key(using):
+    return f"data-version:generation:{using}"
+
+
+def slow_parts_key(using):
+    return f"data-version:slow:{using}"
+
+
+def result_key(version, name, *key_parts):
+    parts = [RESULT_REVISION, version.token, name, *(str(part) for part in key_parts)]
+    return "result:" + hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def is_shared(backend=None):
+    """Whether every app server sees the same cache (Redis, a database or file cache), as
+    opposed to one copy per process (local memory) or none (dummy)."""
+    return not isinstance(backend or caches["default"], LocMemCache | DummyCache)
+
+
+# --- The data version -----------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class DataVersion:
@@ -65,13 +129,9 @@ def _subquery(queryset):
     return f"({sql})", params
 
 
-def rare_parts(using="default"):
+def read_slow_parts(using="default"):
     """(published count, gminy max updated_at, gminy count, counties max updated_at,
-    voivodeships max updated_at, tools digest), re-read at most every RECHECK_SECONDS."""
-    now = clock()
-    cached = _rare_parts.get(using)
-    if cached is not None and cached[1] > now:
-        return cached[0]
+    voivodeships max updated_at, tools digest), read from the database in one statement."""
     parts = [
         ("SELECT count(*) FROM {} x", Practice.objects.published().values("pk")),
         ("SELECT max(x.updated_at) FROM {} x", Municipality.objects.values("updated_at")),
@@ -90,22 +150,102 @@ def rare_parts(using="default"):
         params.extend(sub_params)
     with connections[using].cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(selects), params)
-        values = tuple(cursor.fetchone())
-    _rare_parts[using] = (values, now + RECHECK_SECONDS)
+        return tuple(cursor.fetchone())
+
+
+def slow_parts(using="default"):
+    """The slow parts of the version, from the cache while no write invalidated them."""
+    gen_key, parts_key = generation_key(using), slow_parts_key(using)
+    try:
+        stored = cache.get_many([gen_key, parts_key])
+        generation = stored.get(gen_key)
+        if generation is None:
+            generation = secrets.token_hex(8)
+            # add, not set: two servers starting at once must agree on one token.
+            if not cache.add(gen_key, generation, timeout=None):
+                generation = cache.get(gen_key, generation)
+        entry = stored.get(parts_key)
+        if entry is not None and entry[0] == generation:
+            return entry[1]
+    except CACHE_ERRORS as error:
+        logger.warning("Cache unavailable, reading the data version directly: %s", error)
+        return read_slow_parts(using)
+    # Read after the generation: a write committed after this point replaces the token, so
+    # these values can never pass for a later generation.
+    values = read_slow_parts(using)
+    timeout = SHARED_SECONDS if is_shared() else LOCAL_SECONDS
+    try:
+        cache.set(parts_key, (generation, values), timeout=timeout)
+    except CACHE_ERRORS as error:
+        logger.warning("Cache unavailable, data version not stored: %s", error)
     return values
 
 
+def latest_case_change(using="default"):
+    """max(updated_at) of every case: one backward step along its index. Plain SQL, since
+    building the same query through the ORM costs several times the query itself."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    column = Practice._meta.get_field("updated_at").column
+    with connection.cursor() as cursor:
+        # Identifiers from the model, quoted; no value from a request.
+        cursor.execute(f"SELECT max({quote(column)}) FROM {quote(Practice._meta.db_table)}")  # nosec B608
+        return cursor.fetchone()[0]
+
+
 def data_version(using="default"):
-    """The current version of everything the API publishes."""
-    cases_changed = (
-        Practice.objects.using(using).aggregate(latest=Max("updated_at"))["latest"]
-    )
-    rare = rare_parts(using)
-    values = (cases_changed, *rare)
-    times = [value for value in (cases_changed, rare[1], rare[3], rare[4]) if value is not None]
+    """The current version of everything the site publishes."""
+    cases_changed = latest_case_change(using)
+    slow = slow_parts(using)
+    values = (cases_changed, *slow)
+    times = [value for value in (cases_changed, slow[1], slow[3], slow[4]) if value is not None]
     token = "|".join("" if value is None else str(value) for value in values)
     return DataVersion(token=token, last_modified=max(times) if times else None)
 
+
+# --- Invalidation ---------------------------------------------------------------------------
+
+def _replace_generation(using):
+    try:
+        cache.set(generation_key(using), secrets.token_hex(8), timeout=None)
+    except CACHE_ERRORS as error:
+        logger.warning("Cache unavailable, data version not invalidated: %s", error)
+
+
+def invalidate(using="default"):
+    """Retire the cached slow parts of the data version (and with them every cached result):
+    now, and again when the current transaction commits."""
+    _replace_generation(using)
+    transaction.on_commit(lambda: _replace_generation(using), using=using)
+
+
+def _on_write(sender, using="default", **kwargs):
+    invalidate(using or "default")
+
+
+def _on_link_write(sender, instance, using="default", **kwargs):
+    """A case's links are part of its published record (the API's detail lists them) but
+    carry no `updated_at` of their own: a change to one is a change of its case."""
+    Practice.objects.using(using).filter(pk=instance.practice_id).update(
+        updated_at=timezone.now()
+    )
+    invalidate(using or "default")
+
+
+def connect_signals():
+    """Called once from PracticesConfig.ready()."""
+    for model in WATCHED:
+        receiver = _on_link_write if model is PracticeLink else _on_write
+        for signal in (post_save, post_delete):
+            signal.connect(
+                receiver, sender=model, dispatch_uid=f"caching:{signal}:{model.__name__}"
+            )
+    register_changed.connect(_on_write, dispatch_uid="caching:register_changed")
+    # A migration or a flush (which ends with post_migrate) rewrites tables without signals.
+    post_migrate.connect(_on_write, dispatch_uid="caching:post_migrate")
+
+
+# --- HTTP revalidation ----------------------------------------------------------------------
 
 def stamp(response, version):
     """Put the validators and caching headers on a response (200 or 304)."""
@@ -130,13 +270,26 @@ def respond(request, build, using="default"):
     return stamp(build(), version)
 
 
-def cached(name, compute, *key_parts):
-    """The result of `compute()`, kept in Django's cache until the published data changes.
+# --- Cached results -------------------------------------------------------------------------
 
-    The key holds the data version, so an edit, a publication or an unpublication is seen at
-    once, and any other change (a deletion, the register) within RECHECK_SECONDS, as for the
-    API's ETags. Results are plain data and model
-    instances, the same in every language."""
-    parts = [data_version().token, name, *(str(part) for part in key_parts)]
-    digest = hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
-    return cache.get_or_set(f"stats:{digest}", compute, timeout=24 * 3600)
+_MISSING = object()
+
+
+def cached(name, compute, *key_parts):
+    """The result of `compute()`, kept in the cache until the data version changes.
+
+    `name` and `key_parts` (e.g. the parsed filters) tell results apart. Results must be
+    picklable (plain data, dataclasses, model instances) and the same in every language."""
+    key = result_key(data_version(), name, *key_parts)
+    try:
+        value = cache.get(key, _MISSING)
+    except CACHE_ERRORS as error:
+        logger.warning("Cache unavailable, %s computed without it: %s", name, error)
+        return compute()
+    if value is _MISSING:
+        value = compute()
+        try:
+            cache.set(key, value, timeout=RESULT_SECONDS)
+        except CACHE_ERRORS as error:
+            logger.warning("Cache unavailable, %s not stored: %s", name, error)
+    return value

@@ -27,8 +27,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from geodata import teryt
-from geodata.models import Municipality
-from practices.domain.search import clean_query
+from geodata.models import Municipality, MunicipalityType
+from practices.domain.search import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, clean_query
+from practices.domain.tools import TOOLS
 from practices.models import MAX_YEAR, MIN_YEAR, ParticipationTool, Practice
 
 # The parameters every case selection understands, with what the API documents for each.
@@ -43,14 +44,68 @@ CASE_PARAMETERS = {
     "bbox": "minLon,minLat,maxLon,maxLat in WGS 84 degrees, e.g. 22.5,53.0,23.5,53.5.",
     "q": "Free text, Polish-aware and diacritics-insensitive (Elk finds Ełk).",
 }
+# Parameters a route may accept in addition (name them in `only`); the API does not.
+GMINA_PARAMETERS = {
+    "type": "Gmina type: 1 (urban), 2 (rural) or 3 (urban-rural).",
+}
 LIST_PARAMETERS = ("tool", "municipality", "county", "voivodeship")
 # Paging of the case list (OGC API – Features style).
 PAGING_PARAMETERS = {
-    "limit": "Page size, 1–1000. With limit or offset the list is paged and has a next link.",
+    "limit": "Page size, 1–1000. With limit, offset or sort the list is paged and has a next "
+             "link.",
     "offset": "Number of cases to skip (0 or more); pages use limit 100 unless given.",
+    "sort": "Order of a page: id (default), title, year, tool, municipality (the gmina's "
+            "name); '-' before it for descending, e.g. -year. Ties go by title, then id.",
+}
+# The orderings of a page (`sort`; "-" for descending): the columns behind each.
+SORTS = {
+    "id": ("pk",),
+    "title": ("title",),
+    "year": ("year",),
+    "tool": ("tool__position",),
+    "municipality": ("municipality__name",),
 }
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 100
+
+# The JSON Schema of each parameter above, for the OpenAPI document: what the parsers below
+# accept, declared beside them so a change to one shows in the other. Two rules no schema can
+# express stay in the descriptions only: year_from after year_to, and an inverted bbox.
+_VOIVODESHIP = r"(?:0[2468]|[12][02468]|3[02])"
+_COUNTY = _VOIVODESHIP + r"(?:0[1-9]|[1-9][0-9])"
+_GMINA = _COUNTY + r"(?:0[1-9]|[1-9][0-9])[123]"
+_TOOL = "(?:" + "|".join(re.escape(tool["slug"]) for tool in TOOLS) + ")"
+_LON = r"-?(?:1[0-7][0-9]|[0-9]{1,2})(?:\.[0-9]{1,8})?"
+_LAT = r"-?[0-8]?[0-9](?:\.[0-9]{1,8})?"
+
+
+def _list_of(item):
+    # Empty is allowed: an empty value means the parameter was not given.
+    return {"type": "string", "pattern": rf"^(?: *{item} *(?:, *{item} *)*)?$"}
+
+
+_YEAR_SCHEMA = {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}
+PARAMETER_SCHEMAS = {
+    "tool": _list_of(_TOOL),
+    "year": _YEAR_SCHEMA,
+    "year_from": _YEAR_SCHEMA,
+    "year_to": _YEAR_SCHEMA,
+    "municipality": _list_of(_GMINA),
+    "county": _list_of(_COUNTY),
+    "voivodeship": _list_of(_VOIVODESHIP),
+    # Decimal degrees; the parser also takes exponents and the edges +-180 and +-90.
+    "bbox": {"type": "string", "pattern": rf"^(?:{_LON},{_LAT},{_LON},{_LAT})?$"},
+    # At most MAX_QUERY_LENGTH characters and MAX_QUERY_WORDS words, a word being a run of
+    # Unicode letters and digits (Python's [^\W_]; an ASCII-only regex engine counts more).
+    "q": {"type": "string", "maxLength": MAX_QUERY_LENGTH,
+          "pattern": rf"^[\W_]*(?:[^\W_]+[\W_]+){{0,{MAX_QUERY_WORDS - 1}}}[^\W_]*[\W_]*$"},
+    "limit": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+    "offset": {"type": "integer", "minimum": 0, "maximum": 999_999_999},
+    "sort": {"type": "string", "pattern": "^(?:-?(?:" + "|".join(SORTS) + "))?$"},
+    "type": {"type": "string", "pattern": "^[123]?$"},
+}
+# One gmina's code, as in /api/municipalities/{teryt}/.
+GMINA_SCHEMA = {"type": "string", "pattern": rf"^{_GMINA}$"}
 
 # ASCII digits only (\d would also accept, e.g., Arabic-Indic digits).
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
@@ -144,6 +199,17 @@ def parse_gmina(value):
     return teryt.parse_gmina(value).code
 
 
+def parse_gmina_type(value):
+    if value is None:
+        return None
+    if value not in MunicipalityType.values:
+        raise ValidationError(
+            _("'%(value)s' is not a gmina type: use 1 (urban), 2 (rural) or 3 "
+              "(urban-rural).") % {"value": value}
+        )
+    return value
+
+
 def parse_bbox(value):
     if value is None:
         return None
@@ -196,6 +262,7 @@ class CaseFilters:
     voivodeship: tuple = ()
     bbox: tuple | None = None
     q: str = ""
+    type: str | None = None  # gmina type, only where a route accepts it (GMINA_PARAMETERS)
 
     @classmethod
     def parse(cls, params, extra=(), only=None):
@@ -211,7 +278,10 @@ class CaseFilters:
     def parse_lenient(cls, params, extra=(), only=None):
         """For pages that must never break on a bad URL: (filters built from the valid
         parameters only, the errors of the others). Unknown names are reported and ignored."""
-        accepted = [name for name in CASE_PARAMETERS if only is None or name in only]
+        accepted = [
+            name for name in (*CASE_PARAMETERS, *GMINA_PARAMETERS)
+            if (name in CASE_PARAMETERS if only is None else name in only)
+        ]
         errors = known(params, [*accepted, *extra])
         filters, field_errors = cls._parse_each(params, accepted)
         errors.update(field_errors)
@@ -231,6 +301,7 @@ class CaseFilters:
             ),
             "bbox": lambda: parse_bbox(_single(params, "bbox")),
             "q": lambda: clean_query(_single(params, "q") or ""),
+            "type": lambda: parse_gmina_type(_single(params, "type")),
         }
         values, errors = {}, {}
         for name in accepted:
@@ -275,6 +346,8 @@ class CaseFilters:
             queryset = queryset.filter(location__intersects=self.bbox_polygon())
         if self.q:
             queryset = queryset.search(self.q)
+        if self.type:
+            queryset = queryset.filter(municipality__type=self.type)
         return queryset
 
     def municipalities(self, queryset=None):
@@ -288,6 +361,8 @@ class CaseFilters:
             queryset = queryset.filter(voivodeship_id__in=self.voivodeship)
         if self.bbox is not None:
             queryset = queryset.filter(boundary__intersects=self.bbox_polygon())
+        if self.type:
+            queryset = queryset.filter(type=self.type)
         return queryset
 
     def bbox_polygon(self):
@@ -313,23 +388,49 @@ class CaseFilters:
 class Page:
     limit: int = DEFAULT_LIMIT
     offset: int = 0
+    sort: str = "id"
+
+    def ordering(self):
+        """order_by() fields: the sort's column, then title and id, so that pages of any
+        order never overlap or skip a case."""
+        prefix = "-" if self.sort.startswith("-") else ""
+        columns = SORTS[self.sort.lstrip("-")]
+        tie = () if columns == ("pk",) else ("title", "pk")
+        return [*(prefix + column for column in columns), *tie]
+
+
+def parse_sort(value):
+    if value is None:
+        return None
+    if value.lstrip("-") not in SORTS or value.startswith("--"):
+        raise ValidationError(
+            _("'%(value)s' is not an order: use one of %(allowed)s, with '-' before it for "
+              "descending.") % {"value": value, "allowed": ", ".join(SORTS)}
+        )
+    return value
 
 
 def parse_page(params):
-    """The requested page, or None when neither limit nor offset is given (the whole
-    selection). Raises InvalidParameters naming limit or offset."""
+    """The requested page, or None when none of limit, offset and sort is given (the whole
+    selection). Raises InvalidParameters naming limit, offset or sort."""
     errors, values = {}, {}
-    for name, minimum, maximum in (("limit", 1, MAX_LIMIT), ("offset", 0, None)):
+    parsers = {
+        "limit": lambda value: parse_count(value, 1, MAX_LIMIT),
+        "offset": lambda value: parse_count(value, 0),
+        "sort": parse_sort,
+    }
+    for name, parser in parsers.items():
         try:
-            values[name] = parse_count(_single(params, name), minimum, maximum)
+            values[name] = parser(_single(params, name))
         except ValidationError as error:
             errors[name] = list(error.messages)
     if errors:
         raise InvalidParameters(errors)
-    if values["limit"] is None and values["offset"] is None:
+    if all(value is None for value in values.values()):
         return None
     return Page(
         limit=DEFAULT_LIMIT if values["limit"] is None else values["limit"],
         offset=values["offset"] or 0,
+        sort=values["sort"] or "id",
     )
 

@@ -17,19 +17,22 @@ Rules:
   after `features` (member order is free in JSON), because a stream only knows at its end.
 - Cases have `location` (set from the gmina's representative point when saved); rows written
   around `save()` without one fall back to that point rather than to a null geometry.
-"""
-import functools
-import json
 
-from django.conf import settings
-from django.db import connections, transaction
+Bandit's B608 (SQL built from strings) is silenced on each statement here: what is
+interpolated is SQL compiled by Django from a queryset, or our own constants; every value from
+a request travels as a parameter.
+"""
+import json
+import logging
+
+from django.db import DatabaseError, connections, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from geodata.teryt import GMINA_TYPES
+from practices.domain.declaration import PagePath, Type
+from practices.fields import CaseFields, page_url_parts
 
 # Decimal places of point coordinates (about 0.1 m). Display boundaries are stored already
 # rounded (geodata.display: mostly 4 decimals, 6 where a gmina needs them to stay valid), so
@@ -40,6 +43,14 @@ BOUNDARY_PRECISION = 6
 # of each fetch from the cursor (~1.5 MB).
 FIRST_CHUNK_ROWS = 1000
 CHUNK_ROWS = 5000
+
+log = logging.getLogger(__name__)
+
+
+class StreamAborted(Exception):
+    """A collection could not be read to its end after its first bytes had left. Raised out
+    of the stream on purpose: the server then cuts the connection without the final chunk, so
+    the client sees a broken transfer, never a complete-looking document."""
 
 def sample_note():
     return _(
@@ -59,68 +70,75 @@ def sample_case_note():
     return _("This case is a sample made up for demonstration; it is not a real record.")
 
 
-@functools.cache
-def _page_url_parts(name, kwarg, language):
-    with translation.override(language):
-        path = reverse(name, kwargs={kwarg: "__KEY__"})
-    prefix, _sep, suffix = path.partition("__KEY__")
-    return prefix, suffix
-
-
-def page_url_parts(name, kwarg):
-    """The path of a page around its key, e.g. ('/praktyki/', '/'), in the default language:
-    the API is language-neutral, its links point at the default-language pages."""
-    return _page_url_parts(name, kwarg, settings.LANGUAGE_CODE)
-
-
 def _bool(column):
     return f"(CASE WHEN {column} THEN 'true' ELSE 'false' END)"
+
+
+def _json(field, column):
+    """SQL giving the JSON text of a declared field's value in `column`, and its params."""
+    if field.type == Type.POINT:
+        return f"ST_AsGeoJSON({column}, %s, 0)", (PRECISION,)
+    params = ()
+    if isinstance(field.read, PagePath):
+        prefix, suffix = field.read.parts()
+        column, params = f"(%s::text || {column} || %s::text)", (prefix, suffix)
+    if field.type == Type.INTEGER:
+        text = column  # PostgreSQL writes integers as JSON writes them
+    elif field.type == Type.BOOLEAN:
+        text = _bool(column)
+    else:  # text of any kind, and dates: to_json escapes and quotes
+        text = f"to_json({column})"
+    if field.nullable:
+        text = f"coalesce(({text})::text, 'null')"
+    return text, params
 
 
 def practice_features(queryset, offset=0, limit=None):
     """(sql, params) of a statement giving one row per case: (feature JSON text, is_sample,
     key), ordered by the key, the id. `queryset` is a filtered `Practice.objects.published()`;
-    `offset` and `limit` select a page of it."""
+    `offset` and `limit` select a page of it. The members and properties are the summary
+    fields of `practices.fields.CaseFields`, in their order."""
     queryset = queryset.order_by("pk")
     if offset or limit is not None:
         queryset = queryset[offset: None if limit is None else offset + limit]
-    rows = queryset.values(
-        "id", "slug", "title", "year", "is_sample", "municipality_id",
-        tool_slug=F("tool__slug"),
-        municipality_name=F("municipality__name"),
-        geom=Coalesce("location", "municipality__point"),
-    )
+    declared = [CaseFields.id, CaseFields.geometry, *CaseFields.properties("summary")]
+    # One column per distinct expression: the url reuses the slug, the sample flag is_sample.
+    aliases = {}
+    for expression in [F("is_sample"), *(field.read.column() for field in declared)]:
+        aliases.setdefault(expression, f"c{len(aliases)}")
+    rows = queryset.values(**{alias: expression for expression, alias in aliases.items()})
     inner, inner_params = rows.query.sql_with_params()
-    prefix, suffix = page_url_parts("practice-detail", "slug")
+    parts, params = [], []
+    for field in declared:
+        text, field_params = _json(field, f"s.{aliases[field.read.column()]}")
+        parts.append((field, text))
+        params.extend(field_params)
+    (_id, id_sql), (_geometry, geometry_sql), *properties = parts
+    key = f"s.{aliases[CaseFields.id.read.column()]}"
     sql = (
-        """SELECT '{"type":"Feature","id":' || s.id"""
-        """ || ',"geometry":' || ST_AsGeoJSON(s.geom, %s, 0)"""
-        """ || ',"properties":{"slug":' || to_json(s.slug)"""
-        """ || ',"title":' || to_json(s.title)"""
-        """ || ',"tool":' || to_json(s.tool_slug)"""
-        """ || ',"year":' || s.year"""
-        """ || ',"municipality":' || to_json(s.municipality_id)"""
-        """ || ',"municipality_name":' || to_json(s.municipality_name)"""
-        """ || ',"url":' || to_json(%s::text || s.slug || %s::text)"""
-        f""" || ',"is_sample":' || {_bool("s.is_sample")} || '}}}}'"""
-        """ AS feature, s.is_sample AS sample, s.id AS key"""
-        f" FROM ({inner}) s ORDER BY s.id"
+        """SELECT '{"type":"Feature","id":' || """ + id_sql  # nosec B608
+        + """ || ',"geometry":' || """ + geometry_sql
+        + """ || ',"properties":{"""
+        + " || ',".join(f'{json.dumps(field.name)}:\' || {text}' for field, text in properties)
+        + """ || '}}'"""
+        + f" AS feature, s.{aliases[F('is_sample')]} AS sample, {key} AS key"
+        + f" FROM ({inner}) s ORDER BY {key}"
     )
-    return sql, (PRECISION, prefix, suffix, *inner_params)
+    return sql, (*params, *inner_params)
 
 
 def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISION):
     """(sql, params) of one row per gmina: (feature JSON text, counts include samples, key),
     ordered by the key, the TERYT code. `municipalities` picks the gminy, `practices` (a
     filtered published queryset) the cases counted; `counts` lists only the tools with at
-    least one case, in the tools' order."""
+    least one case, in the tools' order; `eligible_voters` is null when not imported."""
     cases = practices.order_by().values(
         "municipality_id", "is_sample",
         tool_slug=F("tool__slug"), tool_position=F("tool__position"),
     )
     cases_sql, cases_params = cases.query.sql_with_params()
     gminy = municipalities.order_by().values(
-        "teryt", "name", "type", "county_id", "voivodeship_id",
+        "teryt", "name", "type", "county_id", "voivodeship_id", "eligible_voters",
         county_name=F("county__name"),
         voivodeship_name=F("voivodeship__name"),
         geom=Coalesce("display_boundary", "boundary"),
@@ -129,7 +147,7 @@ def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISIO
     prefix, suffix = page_url_parts("municipality-detail", "teryt")
     kinds = " ".join(f"WHEN '{code}' THEN '{kind}'" for code, kind in GMINA_TYPES.items())
     sql = (
-        "WITH per_tool AS ("
+        "WITH per_tool AS ("  # nosec B608
         " SELECT c.municipality_id, c.tool_slug, min(c.tool_position) AS position,"
         " count(*) AS n, bool_or(c.is_sample) AS sample"
         f" FROM ({cases_sql}) c GROUP BY c.municipality_id, c.tool_slug"
@@ -147,6 +165,7 @@ def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISIO
         """ || ',"county_name":' || to_json(g.county_name)"""
         """ || ',"voivodeship":' || to_json(g.voivodeship_id)"""
         """ || ',"voivodeship_name":' || to_json(g.voivodeship_name)"""
+        """ || ',"eligible_voters":' || coalesce(g.eligible_voters::text, 'null')"""
         """ || ',"practice_count":' || coalesce(t.total, 0)"""
         """ || ',"counts":' || coalesce(t.counts, '{}')"""
         """ || ',"url":' || to_json(%s::text || g.teryt || %s::text) || '}}'"""
@@ -162,7 +181,7 @@ def collection_sql(features_sql, params):
     statement, returning (text, contains samples): the benchmark's floor, with the same
     bytes as the stream. (PostgreSQL aggregates the rows of a sorted subquery in order.)"""
     sql = (
-        """SELECT '{"type":"FeatureCollection","features":['"""
+        """SELECT '{"type":"FeatureCollection","features":['"""  # nosec B608
         " || coalesce(string_agg(f.feature, ','), '') || ']}', coalesce(bool_or(f.sample), false)"
         f" FROM ({features_sql}) f"
     )
@@ -196,7 +215,20 @@ def stream_collection(features_sql, params, note, probe_rows=None, using="defaul
     generator, which rolls the read-only transaction back. The two reads may see different
     moments of the data; continuing by key, never by offset, means no case is sent twice or
     skipped because of a change in between.
+
+    Bounded: a client that stops reading blocks the server's write, which the server's send
+    timeout ends (mapa/gunicorn_conf.py); meanwhile PostgreSQL ends the transaction left idle
+    (MAPA_DB_IDLE_IN_TRANSACTION_TIMEOUT). A database error once bytes have left raises
+    StreamAborted, never a closing bracket (see StreamAborted).
     """
+    try:
+        yield from _collection(features_sql, params, note, probe_rows, using)
+    except DatabaseError as error:
+        log.warning("GeoJSON stream aborted by a database error: %s", type(error).__name__)
+        raise StreamAborted(type(error).__name__) from error
+
+
+def _collection(features_sql, params, note, probe_rows, using):
     state = {"head": '{"type":"FeatureCollection","features":[', "samples": False}
 
     def emit(text, samples):
@@ -224,7 +256,7 @@ def _first_rows(features_sql, params, rows, using):
     up to rows + 1, the key of the last one joined) in one row: PostgreSQL joins the text,
     so Python handles one string rather than a thousand."""
     sql = (
-        "SELECT string_agg(x.feature, ',' ORDER BY x.n) FILTER (WHERE x.n <= %s),"
+        "SELECT string_agg(x.feature, ',' ORDER BY x.n) FILTER (WHERE x.n <= %s),"  # nosec B608
         " coalesce(bool_or(x.sample) FILTER (WHERE x.n <= %s), false), count(*),"
         " max(x.key) FILTER (WHERE x.n = %s)"
         " FROM (SELECT q.feature, q.sample, q.key, row_number() OVER (ORDER BY q.key) AS n"
@@ -237,7 +269,7 @@ def _first_rows(features_sql, params, rows, using):
 
 def _rest(features_sql, params, after, emit, using):
     connection = connections[using]
-    sql = f"SELECT q.feature, q.sample, q.key FROM ({features_sql}) q"
+    sql = f"SELECT q.feature, q.sample, q.key FROM ({features_sql}) q"  # nosec B608
     if after is not None:
         sql, params = sql + " WHERE q.key > %s", (*params, after)
     with transaction.atomic(using=using):

@@ -134,6 +134,13 @@ class Practice(models.Model):
         _("sample"), default=False,
         help_text=_("Sample data for demonstration, not a real record."),
     )
+    # Set by the bulk imports (practices.imports): a re-import finds the case it made by
+    # (import_source, external_id) and updates it instead of adding another.
+    external_id = models.CharField(_("external id"), max_length=100, blank=True)
+    import_source = models.CharField(
+        _("import source"), max_length=100, blank=True,
+        help_text=_("The label of the file or register the case was imported from."),
+    )
     # Maintained by a database trigger (see the migration), so bulk writes keep it current.
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -155,6 +162,13 @@ class Practice(models.Model):
             # The map's commonest filters: published cases by tool and year.
             models.Index(fields=["status", "tool", "year"], name="practice_status_tool_year"),
             GinIndex(fields=["search_vector"], name="practice_search"),
+        ]
+        constraints = [
+            # The upsert key of the imports; cases entered by hand have neither value.
+            models.UniqueConstraint(
+                fields=["import_source", "external_id"], name="practice_import_key",
+                condition=~models.Q(external_id=""),
+            ),
         ]
 
     def __str__(self):
@@ -258,3 +272,61 @@ class PracticeLink(models.Model):
 
     def __str__(self):
         return self.label or self.url
+
+
+class BudgetPart(models.Model):
+    """One vote of a participatory budget as Pabulib publishes it: the city-wide pool or one
+    district's (one .pb file). A city's edition is one case; its parts keep the per-district
+    totals from which the case's facts are summed (practices.imports.budgets)."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="budget_parts")
+    subunit = models.CharField(
+        _("subunit"), max_length=200, blank=True,
+        help_text=_("The district or pool the vote was held in; empty for the whole city."),
+    )
+    district = models.CharField(_("district"), max_length=200, blank=True)
+    budget = models.DecimalField(_("budget"), max_digits=15, decimal_places=2)
+    voters = models.PositiveIntegerField(_("voters"))
+    vote_type = models.CharField(_("vote type"), max_length=40, blank=True)
+    rule = models.CharField(_("selection rule"), max_length=60, blank=True)
+    date_begin = models.DateField(_("voting from"), null=True, blank=True)
+    date_end = models.DateField(_("voting until"), null=True, blank=True)
+    file_name = models.CharField(_("file"), max_length=300)
+    # SHA-256 of the file: importing the same file again changes nothing.
+    checksum = models.CharField(max_length=64, editable=False)
+    licence = models.CharField(
+        _("licence of the file"), max_length=200, blank=True,
+        help_text=_("As the file states it; empty when it states none."),
+    )
+
+    class Meta:
+        ordering = ["practice", "subunit"]
+        verbose_name = _("part of a participatory budget")
+        verbose_name_plural = _("parts of a participatory budget")
+        constraints = [
+            models.UniqueConstraint(fields=["practice", "subunit"], name="budget_part_unique"),
+        ]
+
+    def __str__(self):
+        return self.subunit or str(_("whole city"))
+
+
+class BudgetProject(models.Model):
+    """A project put to the vote in a participatory budget, as the imported file lists it."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="projects")
+    part = models.ForeignKey(BudgetPart, on_delete=models.CASCADE, related_name="projects")
+    project_id = models.CharField(_("project number"), max_length=100)
+    name = models.CharField(_("name"), max_length=500, blank=True)
+    cost = models.DecimalField(_("cost"), max_digits=15, decimal_places=2)
+    votes = models.PositiveIntegerField(_("votes"), null=True, blank=True)
+    selected = models.BooleanField(_("selected"), null=True, blank=True)
+    district = models.CharField(_("district"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["practice", "district", "-votes", "name"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def __str__(self):
+        return self.name or self.project_id

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from geodata.models import MunicipalityType, Voivodeship
 from practices.filters import CaseFilters
@@ -19,7 +18,7 @@ from practices.models import ParticipationTool, Practice
 
 # The ranking looks at the last RANKING_WINDOW_YEARS calendar years, the current one included.
 RANKING_WINDOW_YEARS = 5
-# Editions per 10,000 residents over the window that earn the full intensity score.
+# Editions per 10,000 eligible voters over the window that earn the full intensity score.
 INTENSITY_FULL_SCORE_PER_10K = 5.0
 
 
@@ -146,10 +145,15 @@ def sample_count(queryset=None):
 
 # --- Participation index ----------------------------------------------------------------------
 
+# The parameters of the ranking, parsed by the one case filter definition (practices.filters).
+RANKING_PARAMETERS = ("voivodeship", "type")
+
+
 @dataclass
 class RankingFilters:
-    """Which gminy the ranking compares: `voivodeship` (2-digit TERYT codes, parsed by the
-    same code as the API's filter) and `municipality_type` (1 urban, 2 rural, 3 urban-rural)."""
+    """Which gminy the ranking compares: `voivodeship` (2-digit TERYT codes) and
+    `municipality_type` (1 urban, 2 rural, 3 urban-rural), the query parameters `voivodeship`
+    and `type` of practices.filters."""
 
     voivodeship: tuple = ()
     municipality_type: str | None = None
@@ -158,29 +162,15 @@ class RankingFilters:
     def parse(cls, query):
         """(filters from the valid parameters, {parameter: [messages]} for the others).
         Pages show the messages and carry on; exports refuse the request."""
-        case_filters, errors = CaseFilters.parse_lenient(
-            query, extra=("type",), only=("voivodeship",)
-        )
-        filters = cls(voivodeship=case_filters.voivodeship)
-        values = [value.strip() for value in query.getlist("type") if value.strip()]
-        if len(values) > 1:
-            errors["type"] = [_("Give 'type' only once.")]
-        elif values and values[0] not in MunicipalityType.values:
-            errors["type"] = [
-                _("'%(value)s' is not a gmina type: use 1 (urban), 2 (rural) or 3 "
-                  "(urban-rural).") % {"value": values[0]}
-            ]
-        elif values:
-            filters.municipality_type = values[0]
-        return filters, errors
+        case_filters, errors = CaseFilters.parse_lenient(query, only=RANKING_PARAMETERS)
+        return cls(
+            voivodeship=case_filters.voivodeship, municipality_type=case_filters.type
+        ), errors
 
     def as_query(self):
-        query = {}
-        if self.voivodeship:
-            query["voivodeship"] = ",".join(self.voivodeship)
-        if self.municipality_type:
-            query["type"] = self.municipality_type
-        return query
+        return CaseFilters(
+            voivodeship=self.voivodeship, type=self.municipality_type
+        ).as_params()
 
 
 @dataclass
@@ -190,7 +180,7 @@ class RankingRow:
     type: str
     county: str
     voivodeship: str
-    population: int | None
+    eligible_voters: int | None
     tools_used: int
     editions: int
     active_years: int
@@ -219,18 +209,19 @@ def ranking_window(reference_year=None):
     return last - RANKING_WINDOW_YEARS + 1, last
 
 
-def score(tools_used, tool_count, active_years, editions, population):
+def score(tools_used, tool_count, active_years, editions, eligible_voters):
     """The components and the index of one gmina, each 0-100 (see the module docstring):
     breadth = distinct tools used / tools in the taxonomy;
     regularity = years with at least one case / years in the window;
-    intensity = editions per 10,000 residents / INTENSITY_FULL_SCORE_PER_10K, capped at 1,
-    only when the population is known.
+    intensity = editions per 10,000 eligible voters (the gmina's official count, imported by
+    `manage.py import_voters`) / INTENSITY_FULL_SCORE_PER_10K, capped at 1, only when that
+    count is known.
     The index is the mean of the components that exist, rounded to one decimal."""
     breadth = 100.0 * tools_used / tool_count if tool_count else 0.0
     regularity = 100.0 * active_years / RANKING_WINDOW_YEARS
     per_10k = intensity = None
-    if population:
-        per_10k = editions * 10_000 / population
+    if eligible_voters:
+        per_10k = editions * 10_000 / eligible_voters
         intensity = 100.0 * min(per_10k / INTENSITY_FULL_SCORE_PER_10K, 1.0)
     components = [breadth, regularity] + ([intensity] if intensity is not None else [])
     index = round(sum(components) / len(components), 1)
@@ -254,7 +245,7 @@ def participation_ranking(filters=None, reference_year=None):
         .values(
             "municipality_id", "municipality__name", "municipality__type",
             "municipality__county__name", "municipality__voivodeship__name",
-            "municipality__population",
+            "municipality__eligible_voters",
         )
         .annotate(
             tools_used=Count("tool", distinct=True),
@@ -266,9 +257,9 @@ def participation_ranking(filters=None, reference_year=None):
     tool_count = ParticipationTool.objects.count()
     rows = []
     for row in grouped:
-        population = row["municipality__population"]
+        eligible_voters = row["municipality__eligible_voters"]
         breadth, regularity, intensity, per_10k, index = score(
-            row["tools_used"], tool_count, row["active_years"], row["editions"], population
+            row["tools_used"], tool_count, row["active_years"], row["editions"], eligible_voters
         )
         rows.append(RankingRow(
             teryt=row["municipality_id"],
@@ -276,7 +267,7 @@ def participation_ranking(filters=None, reference_year=None):
             type=row["municipality__type"],
             county=row["municipality__county__name"],
             voivodeship=row["municipality__voivodeship__name"],
-            population=population,
+            eligible_voters=eligible_voters,
             tools_used=row["tools_used"],
             editions=row["editions"],
             active_years=row["active_years"],
@@ -295,7 +286,7 @@ def participation_ranking(filters=None, reference_year=None):
 
 
 RANKING_COLUMNS = [
-    "rank", "teryt", "name", "type", "county", "voivodeship", "population", "tools_used",
+    "rank", "teryt", "name", "type", "county", "voivodeship", "eligible_voters", "tools_used",
     "editions", "active_years", "editions_per_10k", "breadth", "regularity", "intensity",
     "index", "sample_cases",
 ]

@@ -113,7 +113,4 @@ def fresh_caches():
     deploy: a result kept from another test's data would hide what this test changes."""
     from django.core.cache import cache
 
-    from practices import caching
-
     cache.clear()
-    caching._rare_parts.clear()

@@ -33,8 +33,10 @@ def make_county(teryt="2061", name=None):
     return county
 
 
-def make_municipality(teryt="2061011", name="Białystok", lon=23.1, lat=53.1, size=0.1):
-    """A square gmina with its south-west corner at (lon, lat)."""
+def make_municipality(teryt="2061011", name="Białystok", lon=23.1, lat=53.1, size=0.1,
+                      **fields):
+    """A square gmina with its south-west corner at (lon, lat); `fields` sets others
+    (e.g. eligible_voters)."""
     county = make_county(teryt[:4])
     boundary = square(lon, lat, size)
     return Municipality.objects.create(
@@ -47,6 +49,7 @@ def make_municipality(teryt="2061011", name="Białystok", lon=23.1, lat=53.1, si
         display_boundary=boundary,
         point=Point(lon + size / 2, lat + size / 2, srid=4326),
         area_km2=round(boundary.transform(2180, clone=True).area / 1e6, 3),
+        **fields,
     )
 
 

@@ -24,6 +24,7 @@ from practices.api import serializers
 from practices.filters import (
     CASE_PARAMETERS,
     PAGING_PARAMETERS,
+    PARAMETER_SCHEMAS,
     CaseFilters,
     InvalidParameters,
     parse_page,
@@ -96,14 +97,14 @@ def parse_paged(params):
 
 
 def schema_parameters(names=None, extra=None):
-    """OpenAPI descriptions of the case parameters, from the one list in practices.filters."""
+    """OpenAPI descriptions of the case parameters, with the constraints their parsers
+    enforce, from the one list in practices.filters."""
     specs = {**{name: CASE_PARAMETERS[name] for name in (names or CASE_PARAMETERS)},
              **(extra or {})}
-    integers = {"year", "year_from", "year_to", "limit", "offset"}
     return [
         OpenApiParameter(
-            name, OpenApiTypes.INT if name in integers else OpenApiTypes.STR,
-            OpenApiParameter.QUERY, description=description,
+            name, PARAMETER_SCHEMAS.get(name, OpenApiTypes.STR), OpenApiParameter.QUERY,
+            description=description,
         )
         for name, description in specs.items()
     ]

@@ -4,12 +4,12 @@ in docs/api.md and at /api/docs/; the rules all API views follow are in practice
 """
 from urllib.parse import urlencode
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.response import Response
 
-from practices import geojson
+from practices import geojson, points
 from practices.api import serializers
 from practices.api.base import (
     BAD_REQUEST,
@@ -23,26 +23,14 @@ from practices.api.base import (
     schema_parameters,
 )
 from practices.caching import respond
+from practices.fields import CaseFields
 from practices.filters import InvalidParameters, known
 from practices.models import Practice
 
+# Built from the declared examples of practices.fields.CaseFields.
 LIST_EXAMPLE = {
     "type": "FeatureCollection",
-    "features": [{
-        "type": "Feature",
-        "id": 1,
-        "geometry": {"type": "Point", "coordinates": [23.162, 53.1325]},
-        "properties": {
-            "slug": "budzet-obywatelski-bialegostoku-2024",
-            "title": "Budżet obywatelski Białegostoku 2024",
-            "tool": "budzet-obywatelski",
-            "year": 2024,
-            "municipality": "2061011",
-            "municipality_name": "Białystok",
-            "url": "/praktyki/budzet-obywatelski-bialegostoku-2024/",
-            "is_sample": False,
-        },
-    }],
+    "features": [CaseFields.example_feature("summary")],
 }
 PAGE_EXAMPLE = {
     **LIST_EXAMPLE,
@@ -51,40 +39,7 @@ PAGE_EXAMPLE = {
     "next": "https://example.org/api/practices/?tool=budzet-obywatelski&limit=1&offset=1",
     "previous": None,
 }
-DETAIL_EXAMPLE = {
-    "type": "Feature",
-    "id": 1,
-    "geometry": {"type": "Point", "coordinates": [23.162, 53.1325]},
-    "properties": {
-        "title": "Budżet obywatelski Białegostoku 2024",
-        "slug": "budzet-obywatelski-bialegostoku-2024",
-        "tool": {"slug": "budzet-obywatelski", "name_pl": "Budżet obywatelski",
-                 "name_en": "Participatory budget"},
-        "municipality": {"teryt": "2061011", "name": "Białystok", "url": "/gminy/2061011/"},
-        "year": 2024,
-        "end_year": None,
-        "start_date": "2024-03-01",
-        "end_date": "2024-09-30",
-        "summary": "Mieszkańcy zgłosili 180 projektów, w głosowaniu wybrali 42.",
-        "description": "Głosowanie trwało **dwa tygodnie**.",
-        "description_html": "<p>Głosowanie trwało <strong>dwa tygodnie</strong>.</p>",
-        "organiser": "Urząd Miejski w Białymstoku",
-        "organiser_type": "urzad",
-        "participants": 31250,
-        "outcome": "42 projekty do realizacji w 2025 r.",
-        "lessons": "",
-        "sources": [{"url": "https://bip.example.org/uchwala-bo-2024", "label": "Uchwała"}],
-        "links": [],
-        "contact": "",
-        "licence": "CC-BY-4.0",
-        "licence_url": "https://creativecommons.org/licenses/by/4.0/",
-        "facts": {"amount_pln": 25000000, "projects_selected": 42, "votes_cast": 31250},
-        "is_sample": False,
-        "created_at": "2025-01-10T12:00:00+01:00",
-        "updated_at": "2025-01-12T09:30:00+01:00",
-        "url": "/praktyki/budzet-obywatelski-bialegostoku-2024/",
-    },
-}
+DETAIL_EXAMPLE = CaseFields.example_feature("detail")
 ERRORS_EXAMPLE = {"errors": {"tool": [
     "Unknown tool 'budzet'. Allowed: konsultacje, budzet-obywatelski, fundusz-solecki, "
     "inicjatywa-uchwalodawcza, referendum, mlodziezowa-rada, rada-seniorow, "
@@ -101,7 +56,7 @@ class PracticeListView(PublicApiView):
         description=(
             "Without limit/offset: the whole selection, streamed. With limit or offset: one "
             "page, with numberMatched, numberReturned and next/previous links. Features are "
-            "ordered by id."
+            "ordered by id, or by `sort` on a page."
         ),
         parameters=schema_parameters(extra=PAGING_PARAMETERS),
         responses={(200, GEOJSON): serializers.PracticeCollectionSerializer, **BAD_REQUEST},
@@ -132,12 +87,21 @@ class PracticeListView(PublicApiView):
     def page_text(self, request, filters, page):
         queryset = filters.practices()
         matched = queryset.count()
-        features, contains_samples = geojson.fetch_features(
-            *geojson.practice_features(queryset, offset=page.offset, limit=page.limit)
-        )
+        if page.sort == "id":
+            features, contains_samples = geojson.fetch_features(
+                *geojson.practice_features(queryset, offset=page.offset, limit=page.limit)
+            )
+        else:
+            ids = points.sorted_page_ids(queryset, page)
+            features, contains_samples = points.in_order(
+                *geojson.practice_features(queryset.filter(pk__in=ids)), ids
+            ) if ids else ([], False)
+        order = {} if page.sort == "id" else {"sort": page.sort}
 
         def link(offset):
-            query = urlencode({**filters.as_params(), "limit": page.limit, "offset": offset})
+            query = urlencode(
+                {**filters.as_params(), "limit": page.limit, "offset": offset, **order}
+            )
             return request.build_absolute_uri(f"{request.path}?{query}")
 
         extra = {
@@ -170,6 +134,8 @@ class PracticeDetailView(PublicApiView):
         errors = known(request.query_params, [])
         if errors:
             raise InvalidParameters(errors)
+        if "\x00" in slug:  # PostgreSQL text cannot hold NUL, so no case has such a slug
+            raise Http404
         practice = get_object_or_404(
             Practice.objects.published()
             .select_related("tool", "municipality")

@@ -1,9 +1,12 @@
 """The catalogue's summaries in the public API: /api/tools/ (the tools with counts of the
-selection) and /api/stats/ (counts of the selection by tool, year and/or voivodeship)."""
+selection) and /api/stats/ (counts of the selection by tool, year, voivodeship and/or gmina:
+the map's facets and its choropleth counts)."""
+from itertools import permutations
+
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from rest_framework import serializers as drf_serializers
 from rest_framework.response import Response
 
 from practices import geojson
@@ -46,10 +49,29 @@ STATS_DIMENSIONS = {
         "voivodeship_code": F("municipality__voivodeship_id"),
         "voivodeship_name": F("municipality__voivodeship__name"),
     },
+    # The gmina's TERYT code only: names and boundaries come from /api/municipalities/,
+    # whose URL does not depend on the filters, so a map keeps them in its cache.
+    "municipality": {"municipality_code": F("municipality_id")},
 }
 STATS_COLUMNS = {"tool_slug": "tool", "year_": "year", "voivodeship_code": "voivodeship",
-                 "voivodeship_name": "voivodeship_name", "count": "count"}
+                 "voivodeship_name": "voivodeship_name", "municipality_code": "municipality",
+                 "count": "count"}
+
+
+class StatsRowSerializer(serializers.StatsRowSerializer):
+    municipality = drf_serializers.RegexField(
+        r"^\d{7}$", required=False, help_text="With by=municipality: the gmina's TERYT code."
+    )
+
+
+class StatsSerializer(serializers.StatsSerializer):
+    rows = StatsRowSerializer(many=True, read_only=True)
 DEFAULT_STATS_BY = ("tool", "year")
+# Each dimension at most once, in any order: every permutation, spelled out.
+BY_SCHEMA = {"type": "string", "pattern": "^(?:" + "|".join(
+    ",".join(order) for size in range(1, len(STATS_DIMENSIONS) + 1)
+    for order in permutations(STATS_DIMENSIONS, size)
+) + ")?$"}
 
 
 def parse_by(params):
@@ -67,15 +89,16 @@ def parse_by(params):
 class StatsView(PublicApiView):
     @extend_schema(
         operation_id="stats",
-        summary="Counts of published cases by tool, year and/or voivodeship",
+        summary="Counts of published cases by tool, year, voivodeship and/or gmina",
         description="`by` lists the dimensions (default tool,year); each row has one "
                     "member per dimension and `count`. Only non-zero rows are listed.",
         parameters=[
             *schema_parameters(),
-            OpenApiParameter("by", OpenApiTypes.STR, OpenApiParameter.QUERY,
-                             description="Comma-separated: tool, year, voivodeship."),
+            OpenApiParameter("by", BY_SCHEMA, OpenApiParameter.QUERY,
+                             description="Comma-separated: tool, year, voivodeship, "
+                                         "municipality."),
         ],
-        responses={200: serializers.StatsSerializer, **BAD_REQUEST},
+        responses={200: StatsSerializer, **BAD_REQUEST},
         examples=[OpenApiExample("By tool and year", response_only=True, status_codes=["200"],
                                  media_type=JSON, value={
                                      "by": ["tool", "year"], "total": 3,

@@ -10,12 +10,14 @@ Rules:
   matches: a choropleth needs its empty areas. `counts` lists only the tools with at least
   one case (an empty object for none), in the tools' order; absent means 0.
 - Boundaries are the simplified display boundaries at 5 decimals (about 1 m).
+- `eligible_voters` is the gmina's count of residents entitled to vote (geodata.voters), the
+  denominator of per-capita figures, or null when it has not been imported.
 """
 from dataclasses import replace
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 
@@ -34,7 +36,7 @@ from practices.api.base import (
 )
 from practices.api.serializers import MultiPolygonGeometrySerializer, constant
 from practices.caching import respond
-from practices.filters import InvalidParameters
+from practices.filters import GMINA_SCHEMA, InvalidParameters
 
 # The case filters that make sense for one gmina's counts.
 DETAIL_PARAMETERS = ("tool", "year", "year_from", "year_to", "q")
@@ -50,6 +52,11 @@ class MunicipalityPropertiesSerializer(serializers.Serializer):
     county_name = serializers.CharField(read_only=True)
     voivodeship = serializers.RegexField(r"^\d{2}$", read_only=True)
     voivodeship_name = serializers.CharField(read_only=True)
+    eligible_voters = serializers.IntegerField(
+        read_only=True, allow_null=True, min_value=1,
+        help_text="Residents entitled to vote (PKW, 2025 presidential election, first round): "
+                  "the denominator of per-capita figures. Null when not imported.",
+    )
     practice_count = serializers.IntegerField(
         read_only=True, help_text="Published cases in the gmina matching the case filters."
     )
@@ -93,6 +100,7 @@ FEATURE_EXAMPLE = {
         "county_name": "Białystok",
         "voivodeship": "20",
         "voivodeship_name": "podlaskie",
+        "eligible_voters": 213477,
         "practice_count": 3,
         "counts": {"konsultacje": 1, "budzet-obywatelski": 2},
         "url": "/gminy/2061011/",
@@ -137,7 +145,11 @@ class MunicipalityDetailView(PublicApiView):
     @extend_schema(
         operation_id="municipalities_detail",
         summary="One gmina as a GeoJSON Feature, with counts of matching published cases",
-        parameters=schema_parameters(DETAIL_PARAMETERS),
+        parameters=[
+            OpenApiParameter("teryt", GMINA_SCHEMA, OpenApiParameter.PATH,
+                             description="The gmina's TERYT code (7 digits)."),
+            *schema_parameters(DETAIL_PARAMETERS),
+        ],
         responses={(200, GEOJSON): MunicipalityFeatureSerializer, **BAD_REQUEST, **NOT_FOUND},
         examples=[OpenApiExample(
             "Białystok", value=FEATURE_EXAMPLE, response_only=True, status_codes=["200"],

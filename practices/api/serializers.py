@@ -5,16 +5,20 @@ Collections (`/api/practices/`, `/api/municipalities/`) are written by PostGIS
 (practices/geojson.py); the serializers named *Collection* and *Summary* here only describe
 that output for the schema, and tests check real responses against them. All fields are
 read-only, so the schema lists every property as required: a response never omits one.
+
+A case's serializers are made from `practices.fields.CaseFields` (its summary and detail
+fields, in order, with their types, allowed values and meanings): a field is added there, not
+here.
 """
-from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
+from drf_spectacular.drainage import set_override
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from practices.domain.facts import enrich
-from practices.domain.markdown import render_markdown
+from practices.domain.declaration import Type
+from practices.fields import CaseFields
 from practices.geojson import PRECISION, sample_case_note
-from practices.models import PracticeLink
 
 
 class ConstantField(serializers.Field):
@@ -35,12 +39,6 @@ def constant(value):
     """A ConstantField whose schema allows exactly `value`."""
     field_class = type(f"Constant{value}Field", (ConstantField,), {})
     return extend_schema_field({"type": "string", "enum": [value]})(field_class)(value)
-
-
-def default_language_url(obj):
-    """The object's page in the default language: the API is language-neutral."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return obj.get_absolute_url()
 
 
 # --- Geometries -----------------------------------------------------------------------------
@@ -84,24 +82,111 @@ class PointField(serializers.Field):
         }
 
 
-# --- The case list (schema only; the rows are written by PostGIS) -----------------------------
+# --- Cases: derived from the one declaration, practices.fields.CaseFields -------------------
 
-class PracticeSummarySerializer(serializers.Serializer):
-    slug = serializers.SlugField(read_only=True)
-    title = serializers.CharField(read_only=True)
-    tool = serializers.SlugField(read_only=True, help_text="Tool slug, see /api/tools/.")
-    year = serializers.IntegerField(read_only=True)
-    municipality = serializers.RegexField(r"^\d{7}$", read_only=True, help_text="Gmina TERYT.")
-    municipality_name = serializers.CharField(read_only=True)
-    url = serializers.CharField(read_only=True, help_text="Path of the case page.")
-    is_sample = serializers.BooleanField(
-        read_only=True, help_text="Made-up sample data for demonstration, not a real record."
-    )
+class LinkSerializer(serializers.Serializer):
+    url = serializers.URLField(read_only=True)
+    label = serializers.CharField(read_only=True)
+
+
+# The OpenAPI schema of each declared type (allowed values add an enum, nullable fields
+# `nullable`; a nested Object becomes a component of its own).
+TYPE_SCHEMAS = {
+    Type.INTEGER: {"type": "integer"},
+    Type.TEXT: {"type": "string"},
+    Type.SLUG: {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"},
+    Type.CODE: {"type": "string"},
+    Type.TERYT: {"type": "string", "pattern": r"^\d{7}$"},
+    Type.MARKDOWN: {"type": "string"},
+    Type.HTML: {"type": "string"},
+    Type.DATE: {"type": "string", "format": "date"},
+    Type.DATETIME: {"type": "string", "format": "date-time"},
+    Type.BOOLEAN: {"type": "boolean"},
+    Type.URL: {"type": "string", "format": "uri"},
+    Type.PATH: {"type": "string"},
+    Type.POINT: PointGeometrySerializer,
+    Type.LINKS: LinkSerializer(many=True),
+    Type.FACTS: {"type": "object", "additionalProperties": True},
+}
+_DATETIME = serializers.DateTimeField()
+
+
+class DeclaredField(serializers.Field):
+    """A read-only field reading a declared field from a case as the declaration says."""
+
+    declared = None
+    meaning = ""  # in English, like the rest of the schema
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, allow_null=self.declared.nullable,
+                         help_text=self.meaning, **kwargs)
+
+    def get_attribute(self, instance):
+        return self.declared.read.python(instance)
+
+    def to_representation(self, value):
+        kind = self.declared.type
+        if kind == Type.DATE:
+            return value.isoformat()
+        if kind == Type.DATETIME:
+            return _DATETIME.to_representation(value)
+        if kind == Type.POINT:
+            return PointField().to_representation(value)
+        return value
+
+
+# Component names of the sets of allowed values: the first field with a set names it
+# (`tool` → ToolValues; the detail's tool.slug then refers to the same component).
+_VALUES_COMPONENTS = {}
+
+
+def declared_field(field):
+    """A DRF field (class made for it, so that its schema is its own) for a declared field."""
+    if field.type not in TYPE_SCHEMAS:
+        raise ImproperlyConfigured(
+            f"Field {field.name!r} has type {field.type!r}, which has no OpenAPI schema: add "
+            "it to TYPE_SCHEMAS in practices/api/serializers.py."
+        )
+    schema, component = TYPE_SCHEMAS[field.type], None
+    if field.values is not None:
+        schema = {"type": "string", "enum": list(field.values)}  # the values say it all
+        component = _VALUES_COMPONENTS.setdefault(
+            tuple(field.values), "".join(part.title() for part in field.name.split("_"))
+            + "Values"
+        )
+    with translation.override("en"):
+        meaning = str(field.meaning)
+    field_class = type(f"{field.name.title()}DeclaredField", (DeclaredField,),
+                       {"declared": field, "meaning": meaning})
+    # Two fields with one set of values share its component by design (same name, same
+    # schema), though their classes differ.
+    set_override(field_class, "suppress_collision_warning", True)
+    return extend_schema_field(schema, component_name=component)(field_class)()
+
+
+def object_serializer(component, fields, flat=True):
+    """A serializer class named `{component}Serializer` (the OpenAPI component `component`)
+    of declared fields, each read from the whole case; with flat=False a field the detail
+    shows as an Object is that Object's serializer."""
+    attrs = {}
+    for field in fields:
+        if not flat and field.nested:
+            nested = object_serializer(field.nested.name, field.nested.fields.values())
+            attrs[field.name] = nested(source="*", read_only=True)
+        else:
+            attrs[field.name] = declared_field(field)
+    return type(f"{component}Serializer", (serializers.Serializer,), attrs)
+
+
+# The list's properties (schema only; the rows are written by PostGIS from the same fields).
+PracticeSummarySerializer = object_serializer(
+    "PracticeSummary", CaseFields.properties("summary")
+)
 
 
 class PracticeSummaryFeatureSerializer(serializers.Serializer):
     type = constant("Feature")
-    id = serializers.IntegerField(read_only=True)
+    id = declared_field(CaseFields.id)
     geometry = PointGeometrySerializer(read_only=True)
     properties = PracticeSummarySerializer(read_only=True)
 
@@ -126,100 +211,23 @@ class PracticeCollectionSerializer(serializers.Serializer):
     )
 
 
-# --- The case detail -----------------------------------------------------------------------
-
-class ToolRefSerializer(serializers.Serializer):
-    slug = serializers.SlugField(read_only=True)
-    name_pl = serializers.CharField(read_only=True)
-    name_en = serializers.CharField(read_only=True)
-
-
-class MunicipalityRefSerializer(serializers.Serializer):
-    teryt = serializers.CharField(read_only=True)
-    name = serializers.CharField(read_only=True)
-    url = serializers.SerializerMethodField()
-
-    def get_url(self, municipality) -> str:
-        return default_language_url(municipality)
-
-
-class LinkSerializer(serializers.Serializer):
-    url = serializers.URLField(read_only=True)
-    label = serializers.CharField(read_only=True)
-
-
-class PracticePropertiesSerializer(serializers.Serializer):
-    title = serializers.CharField(read_only=True)
-    slug = serializers.SlugField(read_only=True)
-    tool = ToolRefSerializer(read_only=True)
-    municipality = MunicipalityRefSerializer(read_only=True)
-    year = serializers.IntegerField(read_only=True)
-    end_year = serializers.IntegerField(read_only=True, allow_null=True)
-    start_date = serializers.DateField(read_only=True, allow_null=True)
-    end_date = serializers.DateField(read_only=True, allow_null=True)
-    summary = serializers.CharField(read_only=True)
-    description = serializers.CharField(read_only=True, help_text="Markdown, as written.")
-    description_html = serializers.SerializerMethodField(
-        help_text="The description rendered and sanitised (allow-listed HTML)."
-    )
-    organiser = serializers.CharField(read_only=True)
-    organiser_type = serializers.CharField(
-        read_only=True, help_text="urzad, rada, ngo, mieszkancy, szkola, inne, or empty."
-    )
-    participants = serializers.IntegerField(read_only=True, allow_null=True)
-    outcome = serializers.CharField(read_only=True)
-    lessons = serializers.CharField(read_only=True)
-    sources = serializers.SerializerMethodField()
-    links = serializers.SerializerMethodField()
-    contact = serializers.CharField(read_only=True)
-    licence = serializers.CharField(read_only=True, help_text="SPDX identifier.")
-    licence_url = serializers.URLField(read_only=True)
-    facts = serializers.SerializerMethodField(
-        help_text="Tool-specific facts with computed values (e.g. a referendum's turnout)."
-    )
-    is_sample = serializers.BooleanField(read_only=True)
-    created_at = serializers.DateTimeField(read_only=True)
-    updated_at = serializers.DateTimeField(read_only=True)
-    url = serializers.SerializerMethodField(help_text="Path of the case page.")
-
-    def get_description_html(self, practice) -> str:
-        return str(render_markdown(practice.description))
-
-    def _links(self, practice, kind):
-        # Uses the prefetched links: one query for the case, one for its links.
-        return LinkSerializer(
-            [link for link in practice.links.all() if link.kind == kind], many=True
-        ).data
-
-    @extend_schema_field(LinkSerializer(many=True))
-    def get_sources(self, practice):
-        return self._links(practice, PracticeLink.Kind.SOURCE)
-
-    @extend_schema_field(LinkSerializer(many=True))
-    def get_links(self, practice):
-        return self._links(practice, PracticeLink.Kind.LINK)
-
-    @extend_schema_field({"type": "object", "additionalProperties": True})
-    def get_facts(self, practice):
-        return enrich(practice)
-
-    def get_url(self, practice) -> str:
-        return default_language_url(practice)
+PracticePropertiesSerializer = object_serializer(
+    "PracticeProperties", CaseFields.properties("detail"), flat=False
+)
 
 
 class PracticeDetailSerializer(serializers.Serializer):
     """One case as a GeoJSON Feature with every public field, and `note` if it is a sample."""
 
     type = constant("Feature")
-    id = serializers.IntegerField(source="pk", read_only=True)
-    geometry = PointField(source="point")
+    id = declared_field(CaseFields.id)
+    geometry = declared_field(CaseFields.geometry)
     properties = PracticePropertiesSerializer(source="*", read_only=True)
     note = serializers.CharField(
         required=False, help_text="Present when the case is a sample, not a real record."
     )
 
     def to_representation(self, practice):
-        practice.point = practice.location or practice.municipality.point
         practice.note = sample_case_note() if practice.is_sample else None
         data = super().to_representation(practice)
         if data.get("note") is None:

@@ -21,6 +21,7 @@ class Kind(StrEnum):
     TEXT = "text"
     URL = "url"
     BOOLEAN = "boolean"  # computed only, so far
+    YEAR = "year"  # computed only, so far
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,22 @@ def referendum_computed(facts, rules, population):
     return result
 
 
+# Where a computed turnout's denominator came from (practices.domain.facts.enrich_facts): the
+# eligible voters the case states, or the gmina's count in the register (geodata.voters) when
+# the case states none. The last two facts are given only in the second case.
+TURNOUT_BASES = (
+    ("case", _("the eligible voters stated for the case")),
+    ("gmina", _("the eligible voters of the gmina (register)")),
+)
+TURNOUT_BASIS_FIELDS = (
+    Fact("turnout_basis", Kind.CHOICE, _("turnout computed from"), choices=TURNOUT_BASES,
+         computed=True),
+    computed("gmina_eligible_voters", Kind.COUNT, _("eligible voters of the gmina"),
+             _("persons")),
+    computed("gmina_eligible_voters_year", Kind.YEAR, _("year of the gmina's eligible voters")),
+)
+
+
 # --- Resolution initiative ---------------------------------------------------------------
 def initiative_computed(facts, rules, population):
     """Signatures required for the gmina's population (rules['signatures_required'], a list
@@ -217,6 +234,8 @@ SCHEMAS = {
             count("projects_selected", _("projects selected")),
             count("votes_cast", _("votes cast")),
             count("voters", _("voters"), PERSONS),
+            computed("turnout", Kind.PERCENT, _("turnout"), PERCENT),
+            *TURNOUT_BASIS_FIELDS,
         ),
         checks=(
             not_greater("projects_selected", "projects_voted"),
@@ -258,6 +277,7 @@ SCHEMAS = {
             count("election_votes", _("voters in the recalled body's election"), PERSONS),
             choice("result", _("result"), REFERENDUM_RESULTS),
             computed("turnout", Kind.PERCENT, _("turnout"), PERCENT),
+            *TURNOUT_BASIS_FIELDS,
             computed("valid", Kind.BOOLEAN, _("valid")),
         ),
         checks=(

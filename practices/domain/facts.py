@@ -11,6 +11,13 @@ its tool; `practices.domain.fact_schemas` declares them. Rules:
 - Cross-field checks (e.g. projects selected <= projects put to vote <= projects submitted).
 - Computed values (a referendum's turnout and validity...) are added by `enrich()`, reading
   legal thresholds from `ParticipationTool.rules`: never from code.
+- Turnout from the register: a participatory budget (voters) or a referendum (votes cast)
+  whose case states no eligible voters gets its turnout from the gmina's count of eligible
+  voters (geodata.voters), labelled as such: `turnout_basis` is "gmina" and
+  `gmina_eligible_voters` and `gmina_eligible_voters_year` say which count was used (a turnout
+  from the case's own figures has `turnout_basis` "case"). No such turnout is given above
+  100% (a budget open to residents under 18 can have more voters than the register), and a
+  referendum's validity is never judged on it: the referendum's own register decides that.
 
 Entry points: validate_facts(), enrich(), enrich_facts(), display_facts(), schema_for(),
 fields_for().
@@ -34,6 +41,17 @@ MAX_AMOUNT = Decimal("1000000000000")
 MIN_DATE, MAX_DATE = datetime.date(1990, 1, 1), datetime.date(2100, 12, 31)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL = URLValidator(schemes=["http", "https"])
+
+
+# The fact counting the participants, per tool whose turnout may come from the register.
+TURNOUT_FROM_GMINA = {"budzet-obywatelski": "voters", "referendum": "votes_cast"}
+
+
+class GminaVoters(NamedTuple):
+    """A gmina's count of eligible voters and the year it is from (geodata.Municipality)."""
+
+    count: int
+    year: int | None
 
 
 class DisplayedFact(NamedTuple):
@@ -195,23 +213,57 @@ def validate_facts(tool_slug, facts):
     return dict(sorted(cleaned.items(), key=lambda item: order.index(item[0])))
 
 
-def enrich_facts(tool_slug, facts, rules=None, population=None):
+def enrich_facts(tool_slug, facts, rules=None, population=None, gmina_voters=None):
     """`facts` with the tool's computed values added. Values that cannot be computed (missing
-    inputs, a threshold absent from `rules`) are left out rather than guessed."""
+    inputs, a threshold absent from `rules`) are left out rather than guessed.
+    `gmina_voters` (a GminaVoters) is the denominator of a turnout the case does not state."""
     enriched = dict(facts or {})
     schema = SCHEMAS.get(tool_slug)
     if schema is not None and schema.compute is not None:
         enriched.update(schema.compute(enriched, rules or {}, population))
+    if tool_slug in TURNOUT_FROM_GMINA:
+        if "turnout" in enriched:
+            enriched["turnout_basis"] = "case"
+        else:
+            enriched.update(_turnout_from_gmina(
+                enriched.get(TURNOUT_FROM_GMINA[tool_slug]), gmina_voters))
     return enriched
 
 
+def _turnout_from_gmina(participants, gmina_voters):
+    if (
+        not isinstance(participants, int) or isinstance(participants, bool)
+        or gmina_voters is None or not gmina_voters.count
+        or participants > gmina_voters.count
+    ):
+        return {}
+    computed = {
+        "turnout": round(100 * participants / gmina_voters.count, 2),
+        "turnout_basis": "gmina",
+        "gmina_eligible_voters": gmina_voters.count,
+    }
+    if gmina_voters.year:
+        computed["gmina_eligible_voters_year"] = gmina_voters.year
+    return computed
+
+
+def gmina_voters_of(municipality):
+    """The GminaVoters of a gmina, or None when its count has not been imported."""
+    count = getattr(municipality, "eligible_voters", None)
+    if not count:
+        return None
+    return GminaVoters(count, getattr(municipality, "eligible_voters_year", None))
+
+
 def enrich(practice):
-    """The case's facts with the computed values added, thresholds read from its tool."""
+    """The case's facts with the computed values added, thresholds read from its tool and
+    a turnout the case does not state computed from its gmina's eligible voters."""
     tool = practice.tool
     municipality = practice.municipality if practice.municipality_id else None
     return enrich_facts(
         tool.slug, practice.facts, tool.rules,
         population=getattr(municipality, "population", None),
+        gmina_voters=gmina_voters_of(municipality),
     )
 
 
@@ -222,6 +274,8 @@ def _format(field, value):
         text = number_format(Decimal(str(value)), 2, force_grouping=True)
     elif field.kind == Kind.PERCENT:
         text = number_format(value, 2, force_grouping=True)
+    elif field.kind == Kind.YEAR:
+        return str(value)
     elif field.kind == Kind.DATE:
         return date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
     elif field.kind == Kind.BOOLEAN:
@@ -237,6 +291,22 @@ def _format(field, value):
     return f"{text}\u00a0{field.unit}" if field.unit else text
 
 
+# Said by the labels of the turnout and the count it was computed from, not shown apart.
+_FOLDED_INTO_LABELS = ("turnout_basis", "gmina_eligible_voters_year")
+
+
+def _label(field, facts):
+    """The field's label; a turnout from the register says so, with the count's year."""
+    if facts.get("turnout_basis") != "gmina":
+        return str(field.label)
+    year = facts.get("gmina_eligible_voters_year")
+    if field.key == "turnout":
+        return _g("turnout (computed from the eligible voters of the gmina)")
+    if field.key == "gmina_eligible_voters" and year:
+        return _g("eligible voters of the gmina (%(year)s)") % {"year": year}
+    return str(field.label)
+
+
 def display_facts(practice):
     """The case's facts (computed ones included) as (key, label, formatted value), in the
     tool's order, for pages. Keys whose stored value does not fit the schema are skipped."""
@@ -244,7 +314,7 @@ def display_facts(practice):
     shown = []
     schema = SCHEMAS.get(practice.tool.slug)
     for field in schema.fields if schema else ():
-        if field.key in facts:
+        if field.key in facts and field.key not in _FOLDED_INTO_LABELS:
             value = facts[field.key]
             try:
                 if not field.computed:
@@ -252,7 +322,7 @@ def display_facts(practice):
                 value = _format(field, value)
             except (ValidationError, TypeError, ValueError, ArithmeticError):
                 continue
-            shown.append(DisplayedFact(field.key, str(field.label), value))
+            shown.append(DisplayedFact(field.key, _label(field, facts), value))
     return shown
 
 
@@ -262,6 +332,7 @@ _JSON_TYPES = {
     Kind.PERCENT: {"type": "number", "minimum": 0},
     Kind.DATE: {"type": "string", "format": "date"},
     Kind.BOOLEAN: {"type": "boolean"},
+    Kind.YEAR: {"type": "integer", "minimum": 1990},
     Kind.URL: {"type": "string", "format": "uri"},
     Kind.TEXT: {"type": "string"},
 }

@@ -13,7 +13,8 @@ from django.views.generic import DetailView
 from geodata.basemap import base_map_config, geometry_json
 from practices.domain.facts import display_facts
 from practices.domain.markdown import render_markdown
-from practices.models import Practice, PracticeLink, Status
+from practices.domain.search import fold
+from practices.models import BudgetProject, Practice, PracticeLink, Status
 from practices.pages.site import site_root
 
 
@@ -53,6 +54,7 @@ class PracticeDetailView(DetailView):
             "absolute_url": absolute_url,
             "citation": self.citation(practice, absolute_url),
             "report_error_mailto": self.report_error_mailto(practice, absolute_url),
+            "budget_projects": budget_projects(practice, self.request.GET.get("sort", "")),
             "page_map": {
                 **base_map_config(),
                 # The imported boundary: the display one is generalised for the national choropleth
@@ -85,9 +87,55 @@ class PracticeDetailView(DetailView):
 
     @staticmethod
     def report_error_mailto(practice, absolute_url):
+        """A mailto: link to MAPA_CONTACT_EMAIL, or "" (no button) when none is set."""
         address = getattr(settings, "MAPA_CONTACT_EMAIL", "")
+        if not address:
+            return ""
         subject = _("Error in the case: %(url)s") % {"url": absolute_url}
         body = _("What is wrong, and where can we check the correct information?")
         return f"mailto:{address}?" + urlencode(
             {"subject": subject, "body": body + "\n\n"}, quote_via=quote
         )
+
+
+# The projects table of an imported participatory budget: sortable by any column through the
+# `sort` parameter (a column, "-" first for descending), links in the headers, so it sorts
+# without JavaScript. Unknown values fall back to the default order.
+PROJECT_COLUMNS = ("name", "district", "cost", "votes", "selected")
+DEFAULT_PROJECT_SORT = "-votes"
+
+
+def budget_projects(practice, sort):
+    """None for a case without projects; else the rows in the requested order, the header
+    cells (label, link, aria-sort) and the parts with their totals."""
+    projects = list(BudgetProject.objects.filter(practice=practice))
+    if not projects:
+        return None
+    column = sort.removeprefix("-")
+    if column not in PROJECT_COLUMNS:
+        sort, column = DEFAULT_PROJECT_SORT, DEFAULT_PROJECT_SORT.removeprefix("-")
+    descending = sort.startswith("-")
+
+    def order(project):
+        value = getattr(project, column)
+        if isinstance(value, str):
+            value = fold(value).casefold()  # "Ławki" between "Droga" and "Park"
+        # Unknown values (no votes, selection not known) sort last either way.
+        return (value is None) != descending, value if value is not None else 0
+
+    projects.sort(key=lambda project: fold(project.name).casefold())
+    projects.sort(key=order, reverse=descending)
+    labels = {"name": _("Project"), "district": _("District"), "cost": _("Cost"),
+              "votes": _("Votes"), "selected": _("Selected")}
+    headers = []
+    for name in PROJECT_COLUMNS:
+        current = name == column
+        next_sort = name if current and descending else f"-{name}"
+        if not current:
+            next_sort = name if name in ("name", "district") else f"-{name}"
+        headers.append({
+            "key": name, "label": labels[name], "url": f"?sort={next_sort}#h-projects",
+            "aria_sort": ("descending" if descending else "ascending") if current else "",
+        })
+    return {"rows": projects, "headers": headers,
+            "parts": list(practice.budget_parts.all())}

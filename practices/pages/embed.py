@@ -10,7 +10,7 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from practices.pages.framing import allow_framing
-from practices.pages.map import first_collection_url, js_strings, map_page_data
+from practices.pages.map import js_strings, map_page_data
 
 
 def embed_language(value):
@@ -27,14 +27,14 @@ def embed_view(request):
     requested = request.GET.get("lang", "")
     language = embed_language(requested)
     with translation.override(language):
-        data = map_page_data(request.GET, embed=True)
+        data, preload = map_page_data(request.GET, embed=True)
         data["lang"] = language
         data["langRefused"] = requested if requested and requested != language else ""
         context = {
             "map_data": data,
             "map_strings": js_strings(),
             "tools": data["tools"],
-            "preload_url": first_collection_url(request.GET),
+            "preload_urls": preload,
             "embed": True,
             "show_list": request.GET.get("list") == "1",
             "show_controls": request.GET.get("controls") != "0",

@@ -1,35 +1,47 @@
 """The interactive map ('/') and the data its scripts start from.
 
 The page is static HTML plus two json_script blocks built here (map-data: configuration,
-tools, years, places and links; map-strings: the scripts' translated strings); the cases
-themselves come from the public API. So the page carries no per-user state and sets no
-cookie, and shared caches can keep it.
+limits, tools, years, places and links; map-strings: the scripts' translated strings); the
+cases themselves come from the public API, one request per view of exactly the current
+selection, parsed there by `practices.filters.CaseFilters`. So the page carries no per-user
+state and sets no cookie, and shared caches can keep it.
+
+The page's own queries (tools, year bounds, places, extents) are cached until the data
+changes (`practices.caching.cached`): a page view does not read the register every time.
 """
 import datetime
-import re
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.gis.db.models import Extent
-from django.db.models import Max, Min, Q
+from django.db.models import Max, Min
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from geodata.basemap import base_map_config
 from geodata.models import County, Municipality, MunicipalityType, Voivodeship
 from geodata.teryt import GMINA_TYPES
-from practices.models import ParticipationTool, Practice
+from practices.caching import cached
+from practices.domain.search import MAX_QUERY_LENGTH, MAX_QUERY_WORDS
+from practices.filters import DEFAULT_LIMIT, CaseFilters
+from practices.models import MAX_YEAR, MIN_YEAR, ParticipationTool, Practice
 from practices.pages.site import site_root
 
 # How far back the year slider reaches when there are no cases yet.
 EMPTY_YEAR_SPAN = 10
-PLACE_PARAMETERS = (
-    ("voivodeship", "voivodeship_id", re.compile(r"\d{2}")),
-    ("county", "county_id", re.compile(r"\d{4}")),
-    ("municipality", "teryt", re.compile(r"\d{7}")),
-)
+# Parameters of the page's address besides the case filters: the view and the map's
+# position; the embed adds its options.
+PAGE_PARAMETERS = ("view", "lat", "lon", "zoom")
+EMBED_PARAMETERS = (*PAGE_PARAMETERS, "list", "controls", "lang")
+VIEWS = ("markers", "choropleth")
+# What /api/stats/ is asked for: the choropleth's counts and the tool filter's facets.
+CHOROPLETH_BY = "municipality,tool"
+FACETS_BY = "tool"
+# The list twin's first order: the newest cases first.
+LIST_SORT = "-year"
 
 
 def tool_entries():
@@ -73,7 +85,10 @@ def place_entries():
             [c.teryt, county_label(c.name or c.teryt, c.kind)]
             for c in counties.only("teryt", "name", "kind")
         ],
-        "gminy": list(Municipality.objects.order_by("teryt").values_list("teryt", "name", "type")),
+        "gminy": [
+            list(row)
+            for row in Municipality.objects.order_by("teryt").values_list("teryt", "name", "type")
+        ],
         # Keyed by the TERYT type digit (the register) and by the API's word for it.
         "types": {
             key: str(choice.label)
@@ -81,6 +96,16 @@ def place_entries():
             for key in (str(choice.value), GMINA_TYPES[str(choice.value)])
         },
     }
+
+
+def page_lookups():
+    """The tools, year bounds and places of the page, in the active language: read once per
+    data version and language, not on every page view."""
+    return cached(
+        "map-lookups",
+        lambda: {"tools": tool_entries(), "years": year_bounds(), "places": place_entries()},
+        get_language(),
+    )
 
 
 def extent(gminy):
@@ -92,26 +117,41 @@ def extent(gminy):
     return [[round(south, 5), round(west, 5)], [round(north, 5), round(east, 5)]]
 
 
-def initial_bounds(params, *, embed):
+def place_filters(filters):
+    """Only the place part (voivodeship, county, municipality) of a selection."""
+    return CaseFilters(
+        voivodeship=filters.voivodeship, county=filters.county, municipality=filters.municipality
+    )
+
+
+def initial_bounds(filters, *, embed):
     """Where the map opens when the URL gives no lat/lon/zoom: the place filter's gminy, else
     (in an embed, whose size is unknown) the whole default region, else None: the map page
-    then uses MAPA_MAP_CENTER and MAPA_MAP_ZOOM. Malformed codes are ignored here; the page's
-    script reports them."""
-    place = Q()
-    for name, field, pattern in PLACE_PARAMETERS:
-        codes = [
-            code for value in params.getlist(name) for code in value.split(",")
-            if pattern.fullmatch(code.strip())
-        ]
-        if codes:
-            place |= Q(**{f"{field}__in": [code.strip() for code in codes]})
-    if place:
-        found = extent(Municipality.objects.filter(place))
+    then uses MAPA_MAP_CENTER and MAPA_MAP_ZOOM. `filters` is the page's parsed selection
+    (invalid codes were already left out and are reported by the page's script)."""
+    place = place_filters(filters)
+    if place != CaseFilters():
+        found = cached(
+            "map-extent", lambda: extent(place.municipalities()), *sorted(place.as_params().items())
+        )
         if found:
             return found
     if embed:
-        return extent(Municipality.objects.filter(voivodeship_id__in=settings.MAPA_DEFAULT_REGION))
+        region = tuple(settings.MAPA_DEFAULT_REGION)
+        return cached(
+            "map-extent-region",
+            lambda: extent(Municipality.objects.filter(voivodeship_id__in=region)), *region,
+        )
     return None
+
+
+def page_selection(params, *, embed):
+    """(the case filters of a page's address, parsed leniently: the valid part, and the
+    errors of the rest). Pages never break on a bad address; the script reports what was
+    left out."""
+    return CaseFilters.parse_lenient(
+        params, extra=EMBED_PARAMETERS if embed else PAGE_PARAMETERS
+    )
 
 
 def plural(translate):
@@ -128,7 +168,13 @@ def js_strings():
         "year": _("Year"),
         "gmina": _("Gmina"),
         "sample": _("Sample record, not a real case"),
-        "markerLabel": _("%(title)s: %(tool)s, %(year)s, %(gmina)s"),
+        # A marker knows only its tool and year (the title comes with its popup).
+        "markerLabel": _("Case: %(tool)s, %(year)s"),
+        "markerLabelSample": _("Sample record: %(tool)s, %(year)s"),
+        "legendSample": _("Sample record, not a real case (dashed ring)"),
+        "sampleCounts": _("The counts include sample records, not real cases."),
+        "loadingCase": _("Loading the case…"),
+        "caseError": _("The case could not be loaded."),
         "clusterLabel": plural(lambda n: ngettext(
             "%(count)s case here, zoom in", "%(count)s cases here, zoom in", n
         )),
@@ -174,35 +220,89 @@ def js_strings():
     }
 
 
-def first_collection_url(params):
-    """The API request the page's script starts with, when it is certain: with no case filter
-    but tools in the address it asks for the whole collection (tools are filtered in the
-    browser). The page preloads it, so the request starts with the HTML instead of after the
-    scripts. With other filters there is nothing to preload (a guess could cost a download)."""
-    case_filters = ("year", "year_from", "year_to", "voivodeship", "county", "municipality", "q")
-    if any(params.get(name) for name in case_filters):
-        return None
-    return reverse("api-practice-list")
+def selection_query(filters, *, with_tool=True):
+    """The query string the page's script sends for a selection (static/js/map/state.js,
+    selectionParams: the same members in the same order), so that a preload made with the
+    HTML is the very request the script makes."""
+    year_from, year_to = filters.year_from, filters.year_to
+    if filters.year is not None and year_from is None and year_to is None:
+        year_from = year_to = filters.year
+    params = {
+        "tool": ",".join(filters.tool) if with_tool else "",
+        "year_from": "" if year_from is None else str(year_from),
+        "year_to": "" if year_to is None else str(year_to),
+        "municipality": ",".join(filters.municipality),
+        "county": ",".join(filters.county),
+        "voivodeship": ",".join(filters.voivodeship),
+        "q": filters.q,
+    }
+    return urlencode({name: value for name, value in params.items() if value}, safe=",*")
+
+
+def boundary_scope(filters):
+    """The voivodeships whose gminy the map draws (the script's scope()): those filtered,
+    else those of the counties and gminy filtered, else the default region."""
+    if filters.voivodeship:
+        return sorted(filters.voivodeship)
+    prefixes = {code[:2] for code in (*filters.county, *filters.municipality)}
+    return sorted(prefixes) if prefixes else list(settings.MAPA_DEFAULT_REGION)
+
+
+def with_query(path, *parts):
+    query = "&".join(part for part in parts if part)
+    return f"{path}?{query}" if query else path
+
+
+def preload_urls(params, filters, errors):
+    """The API requests the page's script starts with, so that the page can preload them
+    with the HTML instead of after the scripts: the view's data and the gmina boundaries.
+    Only when the address is valid: otherwise the script drops what was invalid and would ask
+    for something else (a wasted download)."""
+    if errors or params.get("view", "markers") not in VIEWS:
+        return []
+    query = selection_query(filters)
+    if params.get("view") == "choropleth":
+        data = with_query(reverse("api-stats"), query, f"by={CHOROPLETH_BY}")
+    else:
+        data = with_query(reverse("api-point-list"), query)
+    boundaries = with_query(
+        reverse("api-municipality-list"), "voivodeship=" + ",".join(boundary_scope(filters))
+    )
+    return [data, boundaries]
 
 
 def map_page_data(params, *, embed):
-    """What the map's scripts start from (json_script "map-data"); `params` is the request's
-    query (a QueryDict)."""
-    config = {**base_map_config(), "initialBounds": initial_bounds(params, embed=embed)}
-    return {
+    """(what the map's scripts start from: json_script "map-data", the URLs to preload);
+    `params` is the request's query (a QueryDict)."""
+    filters, errors = page_selection(params, embed=embed)
+    config = {**base_map_config(), "initialBounds": initial_bounds(filters, embed=embed)}
+    data = {
         "embed": embed,
         "config": config,
-        "tools": tool_entries(),
-        "years": year_bounds(),
-        "places": place_entries(),
+        # The server's limits, so that the script checks an address as the API will.
+        "limits": {
+            "yearMin": MIN_YEAR,
+            "yearMax": MAX_YEAR,
+            "qMaxLength": MAX_QUERY_LENGTH,
+            "qMaxWords": MAX_QUERY_WORDS,
+            "pageSize": DEFAULT_LIMIT,
+            "views": list(VIEWS),
+        },
+        "requests": {"choroplethBy": CHOROPLETH_BY, "facetsBy": FACETS_BY,
+                     "listSort": LIST_SORT},
+        **page_lookups(),
         "urls": {
+            "points": reverse("api-point-list"),
+            "point": reverse("api-point-detail", kwargs={"pk": "0"}),
             "practices": reverse("api-practice-list"),
+            "stats": reverse("api-stats"),
             "municipalities": reverse("api-municipality-list"),
             "map": reverse("map"),
             "case": reverse("practice-detail", kwargs={"slug": "__slug__"}),
             "gmina": reverse("municipality-detail", kwargs={"teryt": "0000000"}),
         },
     }
+    return data, preload_urls(params, filters, errors)
 
 
 class MapView(TemplateView):
@@ -212,12 +312,11 @@ class MapView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        data = map_page_data(self.request.GET, embed=False)
+        data, preload = map_page_data(self.request.GET, embed=False)
         data["lang"] = self.request.LANGUAGE_CODE
         data["urls"]["embedAbsolute"] = embed_base_url(self.request)
         context.update(
-            map_data=data, map_strings=js_strings(), tools=data["tools"],
-            preload_url=first_collection_url(self.request.GET),
+            map_data=data, map_strings=js_strings(), tools=data["tools"], preload_urls=preload,
         )
         return context
 

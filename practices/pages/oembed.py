@@ -17,17 +17,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from geodata.models import Municipality
+from geodata.teryt import TerytError, parse_gmina
+from practices.filters import CaseFilters
 from practices.models import Practice
 from practices.pages.embed import embed_language
 from practices.pages.map import embed_base_url
 from practices.pages.site import site_root
 
 PROVIDER_NAME = "Mapa Partycypacji"
-# Query parameters an embed understands; anything else in a given URL is dropped.
-EMBED_PARAMS = (
-    "tool", "year", "year_from", "year_to", "voivodeship", "county", "municipality", "q",
-    "view", "lat", "lon", "zoom", "list", "controls",
-)
+# Query parameters of an embed besides the case filters (which practices.filters parses);
+# anything else in a given URL is dropped.
+EMBED_OPTIONS = ("view", "lat", "lon", "zoom", "list", "controls")
 DEFAULT_SIZE = {"map": (800, 600), "municipality": (640, 480), "practice": (640, 480)}
 CASE_ZOOM = 12
 MAX_DIMENSION = 10_000
@@ -44,7 +44,7 @@ def _dimension(request, name):
     value = request.GET.get(name, "").strip()
     if not value:
         return None
-    if not value.isdigit() or not 0 < int(value) <= MAX_DIMENSION:
+    if not (value.isascii() and value.isdigit()) or not 0 < int(value) <= MAX_DIMENSION:
         raise ValueError(name)
     return int(value)
 
@@ -57,14 +57,22 @@ def _same_site(request, netloc):
 
 
 def _filters_of(query):
-    """The embed parameters carried over from a map or embed URL's query string."""
+    """The embed parameters carried over from a map or embed URL's query string: its case
+    filters as practices.filters reads them (the valid ones; every value of a repeated
+    `tool` is kept), then the embed's own options."""
     given = QueryDict(query)
-    return {name: given.get(name) for name in EMBED_PARAMS if given.get(name)}
+    filters, _errors = CaseFilters.parse_lenient(given, extra=given.keys())
+    params = filters.as_params()
+    params.update({name: given.get(name) for name in EMBED_OPTIONS if given.get(name)})
+    return params
 
 
 def resolve_target(request, url):
     """What a URL of this site shows: (kind, title, embed parameters, language), or None."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. "http://[": an unclosed IPv6 address
+        return None
     if parts.scheme not in ("http", "https") or not _same_site(request, parts.netloc):
         return None
     path = parts.path or "/"
@@ -82,7 +90,11 @@ def resolve_target(request, url):
             with translation.override(language):
                 return "map", _("Participation Map"), params, language
         if match.url_name == "municipality-detail":
-            gmina = Municipality.objects.filter(teryt=match.kwargs["teryt"]).first()
+            try:
+                code = parse_gmina(match.kwargs["teryt"]).code
+            except TerytError:
+                return None
+            gmina = Municipality.objects.filter(teryt=code).first()
             if gmina is None:
                 return None
             title = _("Participation in %(name)s") % {"name": gmina.name}

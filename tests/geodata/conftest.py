@@ -78,3 +78,42 @@ def bialystok_area(db, tmp_path):
     path = write_geojson(tmp_path / "bialystok.geojson", features(prefixes=("2002", "2061")))
     assert run_import(path).code == 0
     return path
+
+
+def run_voters(*args):
+    """`manage.py import_voters`, run as run_import runs the boundary import."""
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    with translation.override("en"):
+        try:
+            call_command("import_voters", *map(str, args), stdout=out, stderr=err)
+        except CommandError as error:
+            return Run(error.returncode, out.getvalue(), f"{err.getvalue()}{error}")
+    return Run(0, out.getvalue(), err.getvalue())
+
+
+def voters_fingerprint():
+    """Every gmina's count, year, source and updated_at, to prove a refusal wrote nothing."""
+    from geodata.models import Municipality
+
+    return list(Municipality.objects.order_by("teryt").values_list(
+        "teryt", "eligible_voters", "eligible_voters_year", "eligible_voters_source",
+        "updated_at"))
+
+
+def write_voters(path, *lines, encoding="utf-8"):
+    path.write_text("\n".join(lines) + "\n", encoding=encoding)
+    return path
+
+
+@pytest.fixture
+def three_gminy(db):
+    """Białystok, Supraśl and Raczki as square gminy, without voter counts."""
+    from tests.factories import make_municipality
+
+    return [
+        make_municipality("2061011", "Białystok", 23.1, 53.1),
+        make_municipality("2002093", "Supraśl", 23.3, 53.2),
+        make_municipality("2012052", "Raczki", 22.8, 53.9),
+    ]

@@ -31,6 +31,10 @@ def start(**env):
         ({"MAPA_MAP_CENTER": "53.1"}, "MAPA_MAP_CENTER='53.1' must be 2 comma-separated numbers"),
         ({"MAPA_TILE_URL": "https://tiles.example.org/tile.png"}, "MAPA_TILE_URL must contain"),
         ({"MAPA_DEFAULT_REGION": "20,podlaskie"}, "MAPA_DEFAULT_REGION contains 'podlaskie'"),
+        ({"REDIS_URL": "127.0.0.1:6379"}, "REDIS_URL is malformed: it must start with redis://"),
+        ({"REDIS_URL": "redis://:secret@127.0.0.1:port/0"}, "REDIS_URL is malformed: its port"),
+        ({"REDIS_URL": "redis:///0"}, "REDIS_URL is malformed: it names no host"),
+        ({"REDIS_URL": "redis://127.0.0.1:6379/cache"}, "REDIS_URL is malformed: the database"),
     ],
 )
 def test_a_malformed_value_stops_start_up_with_its_message(env, message):
@@ -44,3 +48,35 @@ def test_debug_accepts_the_usual_boolean_spellings(value, expected):
     result = start(DEBUG=value)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+def test_a_malformed_redis_url_is_not_repeated_with_its_password():
+    result = start(REDIS_URL="redis://:hunter2@127.0.0.1:port/0")
+    assert result.returncode != 0
+    assert "hunter2" not in result.stderr
+
+
+def cache_and_sessions(**env):
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; from django.conf import settings; "
+         "django.setup(); print(settings.CACHES['default']['BACKEND']); "
+         "print(settings.SESSION_ENGINE)"],
+        cwd=ROOT, env={**os.environ, **env, "DJANGO_SETTINGS_MODULE": "mapa.settings"},
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_without_redis_the_cache_is_local_memory_and_sessions_in_the_database():
+    assert cache_and_sessions(REDIS_URL="") == [
+        "django.core.cache.backends.locmem.LocMemCache",
+        "django.contrib.sessions.backends.db",
+    ]
+
+
+def test_redis_url_shares_the_cache_and_the_sessions_between_servers():
+    assert cache_and_sessions(REDIS_URL="redis://127.0.0.1:8379/1") == [
+        "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+    ]

@@ -1,5 +1,11 @@
-// Reading the public API. Errors keep the API's 400 body ({"errors": {param: [messages]}})
-// so that the page can say which parameter was refused.
+// Reading the public API. Every request carries exactly the current selection; the server
+// parses it and answers 400 {"errors": {param: [messages]}} when it refuses a parameter, which
+// ApiError keeps so that the page can say which one.
+//
+// Requests are plain GETs (no extra headers), so that the page's <link rel="preload"> of its
+// first requests are the same requests and the browser reuses them, and so that the browser's
+// HTTP cache answers a selection seen before: the API sends weak ETags with
+// `Cache-Control: public, no-cache`, so a repeated selection costs a 304 revalidation.
 export class ApiError extends Error {
   constructor(status, errors) {
     super(`HTTP ${status}`);
@@ -8,9 +14,7 @@ export class ApiError extends Error {
   }
 }
 
-// A plain GET (no extra headers), so that the map page's <link rel="preload"> of the first
-// collection is the same request and the browser reuses it.
-async function getJson(url, signal) {
+export async function getJson(url, signal) {
   const response = await fetch(url, { signal });
   if (!response.ok) {
     let errors = null;
@@ -24,23 +28,15 @@ async function getJson(url, signal) {
   return response.json();
 }
 
-function withQuery(base, params) {
+// `base` with the parameters as a query string; commas stay readable (and match the
+// server's preload URLs).
+export function withQuery(base, params) {
   const query = params.toString().replaceAll("%2C", ",");
   return query ? `${base}?${query}` : base;
 }
 
-export function practicesUrl(base, params) {
-  return withQuery(base, params);
-}
-
-export async function fetchPractices(base, params, signal) {
-  const data = await getJson(withQuery(base, params), signal);
-  return data.features || [];
-}
-
-export async function fetchMunicipalities(base, voivodeships, signal) {
+export function fetchMunicipalities(base, voivodeships, signal) {
   const params = new URLSearchParams();
   if (voivodeships.length) params.set("voivodeship", voivodeships.join(","));
-  const data = await getJson(withQuery(base, params), signal);
-  return data;
+  return getJson(withQuery(base, params), signal);
 }

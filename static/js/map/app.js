@@ -1,6 +1,6 @@
 // The map page and the embeddable map. The URL holds the state; this module keeps the
 // filters, markers, choropleth, list, legend and history in step with it.
-import { ApiError, fetchMunicipalities, fetchPractices } from "./api.js";
+import { ApiError, fetchMunicipalities, getJson, withQuery } from "./api.js";
 import { choroplethLegend, createBoundaryLayer } from "./choropleth.js";
 import { createEmbedDialog } from "./embed-dialog.js";
 import { createFilters, renderChips } from "./filters.js";
@@ -10,7 +10,7 @@ import { createCaseList } from "./list.js";
 import { createMarkerLayer, markersLegend } from "./markers.js";
 import { readPageData } from "./page-data.js";
 import {
-  activeFilterCount, apiParams, emptyState, hasPlace, parseState, PLACE_KINDS, toQuery,
+  activeFilterCount, emptyState, hasPlace, parseState, PLACE_KINDS, selectionParams, toQuery,
 } from "./state.js";
 
 const data = JSON.parse(document.getElementById("map-data").textContent);
@@ -23,6 +23,7 @@ const retry = root.querySelector("[data-retry]");
 const note = root.querySelector("[data-note]");
 const chipsBox = root.querySelector("[data-chips]");
 const filterToggle = root.querySelector("[data-filters-toggle]");
+const sampleNotice = root.querySelector("[data-sample-notice]");
 const firstTime = { markers: true, choropleth: true };
 
 let { state, invalid } = parseState(location.search, page.parseContext);
@@ -75,13 +76,17 @@ map.on("moveend", () => {
 });
 showInitialView({ first: true });
 
-const boundaries = createBoundaryLayer(map, ctx);
-const markers = createMarkerLayer(map, ctx);
+const boundaries = createBoundaryLayer(map, { ...ctx, loadCounts: () => loadCounts() });
+const markers = createMarkerLayer(map, { ...ctx, loadCase: (id) => loadCase(id) });
 // The legend starts open only where it leaves most of the map free.
 const legend = createLegend(map, { open: map.getSize().x >= 700 && map.getSize().y >= 450 });
-const list = createCaseList(root.querySelector("[data-case-list]"), ctx);
+const list = createCaseList(root.querySelector("[data-case-list]"), {
+  ...ctx,
+  pageSize: data.limits.pageSize,
+  loadPage: (offset, sort) => getJson(apiUrl(data.urls.practices, { limit: data.limits.pageSize, offset, sort })),
+});
 const filters = createFilters(root.querySelector("[data-filters]"), {
-  tools: ctx.tools, years: data.years, placeEntries: page.placeEntries, onChange: change,
+  tools: ctx.tools, years: data.years, limits: data.limits, placeEntries: page.placeEntries, onChange: change,
 });
 
 // --- the URL -----------------------------------------------------------------------------
@@ -170,7 +175,7 @@ function setStatus(text, { error = false } = {}) {
   retry.hidden = !error;
 }
 retry.addEventListener("click", () => {
-  dataKey = null;
+  drawnKey = countsKey = facetsKey = listKey = null;
   render();
 });
 
@@ -200,13 +205,100 @@ function handleError(error) {
 }
 
 // --- rendering -----------------------------------------------------------------------------
-let features = [];
-let dataKey = null;
-let pendingKey = null;
+// Every answer comes from the server for exactly the current selection: the points of the
+// markers, the counts per gmina (choropleth, gmina popups), the tool filter's facet counts
+// (the selection without its tool) and the list's pages. The keys say which selection each
+// part shows, so nothing is asked for twice in a row.
+let run = 0;
 let controller = null;
-let drawnKey = null;
-let gminaCounts = new Map();
-let presentTools = new Set();
+let drawnKey = null; // the selection whose markers are drawn
+let drawn = { count: 0, samples: false, tools: new Set() };
+let countsKey = null; // the selection whose counts per gmina the boundaries show
+let countsShown = { count: 0, samples: false };
+let countsPending = null;
+let facetsKey = null;
+let listKey = null;
+const cases = new Map(); // id -> promise of the case's feature (popups)
+
+const selectionKey = () => selectionParams(state).toString();
+const listVisible = () => !embed || state.list;
+
+function apiUrl(base, extra = {}, { withTools = true } = {}) {
+  const params = selectionParams(state, { withTools });
+  for (const [name, value] of Object.entries(extra)) params.set(name, value);
+  return withQuery(base, params);
+}
+
+function loadCase(id) {
+  if (!cases.has(id)) {
+    const promise = getJson(data.urls.point.replace(/\/0\/$/, `/${id}/`));
+    promise.catch(() => cases.delete(id));
+    cases.set(id, promise);
+  }
+  return cases.get(id);
+}
+
+// The counts per gmina of the current selection, applied to the boundaries.
+function loadCounts() {
+  const key = selectionKey();
+  if (countsKey === key) return Promise.resolve(countsShown);
+  if (countsPending && countsPending.key === key) return countsPending.promise;
+  const promise = getJson(apiUrl(data.urls.stats, { by: data.requests.choroplethBy })).then((stats) => {
+    const counts = new Map();
+    for (const row of stats.rows) {
+      const entry = counts.get(row.municipality) || { total: 0, perTool: new Map() };
+      entry.total += row.count;
+      entry.perTool.set(row.tool, row.count);
+      counts.set(row.municipality, entry);
+    }
+    const shown = { count: stats.total, samples: Boolean(stats.note) };
+    if (key === selectionKey()) {
+      boundaries.setCounts(counts, shown.samples);
+      countsKey = key;
+      countsShown = shown;
+    }
+    return shown;
+  }).finally(() => {
+    if (countsPending && countsPending.key === key) countsPending = null;
+  });
+  countsPending = { key, promise };
+  return promise;
+}
+
+async function loadPoints(signal, current) {
+  const key = selectionKey();
+  if (drawnKey === key) return drawn;
+  const points = await getJson(apiUrl(data.urls.points), signal);
+  if (current !== run) return drawn;
+  const tools = new Set(points.rows.map((row) => points.tools[row[3]]));
+  await markers.update(points);
+  if (current !== run) return drawn;
+  drawnKey = key;
+  drawn = { count: points.rows.length, samples: points.rows.some((row) => row[5] === 1), tools };
+  if (firstTime.markers) {
+    firstTime.markers = false;
+    performance.mark("mapa:markers");
+  }
+  return drawn;
+}
+
+async function loadFacets(signal) {
+  const url = apiUrl(data.urls.stats, { by: data.requests.facetsBy }, { withTools: false });
+  if (facetsKey === url) return;
+  const stats = await getJson(url, signal);
+  filters.showCounts(new Map(stats.rows.map((row) => [row.tool, row.count])));
+  facetsKey = url;
+}
+
+function loadList() {
+  const key = selectionKey();
+  if (!listVisible() || listKey === key) return null;
+  listKey = key;
+  return list.update().catch((error) => {
+    listKey = null;
+    throw error;
+  });
+}
 
 function scope() {
   if (state.voivodeship.length) return [...state.voivodeship].sort();
@@ -236,7 +328,7 @@ async function ensureBoundaries() {
 }
 
 function fitIfPending() {
-  if (!pendingFit || dataKey === null) return;
+  if (!pendingFit || root.dataset.status !== "ready") return;
   const codes = PLACE_KINDS.flatMap((kind) => state[kind]);
   let bounds = codes.length && boundaries.scope === scope().join(",") ? boundaries.boundsOf(codes) : null;
   if (!bounds && !codes.length) return;
@@ -255,57 +347,20 @@ function showView() {
   for (const button of root.querySelectorAll("[data-view-button]")) {
     button.setAttribute("aria-pressed", button.dataset.viewButton === state.view ? "true" : "false");
   }
+  const current = drawnKey === selectionKey();
   if (state.view === "markers") {
     if (!map.hasLayer(markers.layer)) map.addLayer(markers.layer);
     boundaries.setMode("outline");
-    legend.set(t("legendTools"), markersLegend(ctx, presentTools));
+    legend.set(t("legendTools"), markersLegend(ctx, current ? drawn.tools : new Set(), current && drawn.samples));
   } else {
     if (map.hasLayer(markers.layer)) map.removeLayer(markers.layer);
     boundaries.setMode("choropleth");
-    legend.set(t("legendChoropleth"), choroplethLegend(boundaries.classes));
-    if (firstTime.choropleth && boundaries.scope && dataKey !== null) {
+    legend.set(t("legendChoropleth"), choroplethLegend(boundaries.classes, boundaries.samples));
+    if (firstTime.choropleth && boundaries.scope && countsKey === selectionKey()) {
       firstTime.choropleth = false;
       performance.mark("mapa:choropleth");
     }
   }
-}
-
-let selectionRun = 0;
-async function showSelection(options) {
-  const run = ++selectionRun;
-  const selected = state.tools.length
-    ? features.filter((f) => state.tools.includes(f.properties.tool)) : features;
-  const byTool = new Map();
-  for (const f of features) byTool.set(f.properties.tool, (byTool.get(f.properties.tool) || 0) + 1);
-  filters.showCounts(byTool);
-  gminaCounts = new Map();
-  for (const f of selected) {
-    const teryt = f.properties.municipality;
-    const entry = gminaCounts.get(teryt) || { total: 0, perTool: new Map() };
-    entry.total += 1;
-    entry.perTool.set(f.properties.tool, (entry.perTool.get(f.properties.tool) || 0) + 1);
-    gminaCounts.set(teryt, entry);
-  }
-  boundaries.setCounts(gminaCounts);
-  presentTools = new Set(selected.map((f) => f.properties.tool));
-  list.update(selected);
-  setStatus(tn("shownCount", selected.length));
-  root.dataset.count = String(selected.length);
-  const selectionKey = `${dataKey}|${state.tools.join(",")}`;
-  if (state.view === "markers" && drawnKey !== selectionKey) {
-    drawnKey = selectionKey;
-    await markers.update(selected);
-    if (run !== selectionRun) return; // a newer selection took over while these were drawn
-    if (firstTime.markers) {
-      firstTime.markers = false;
-      performance.mark("mapa:markers");
-    }
-  }
-  showView();
-  fitIfPending();
-  root.dataset.status = "ready";
-  if (options.focusChips) focusAfterChipRemoval();
-  ensureBoundaries();
 }
 
 function focusAfterChipRemoval() {
@@ -318,29 +373,35 @@ async function render(options = {}) {
   renderChips(chipsBox, state, { tools: ctx.tools, placeLabel: page.placeLabel, onChange: change });
   const active = activeFilterCount(state);
   filterToggle.querySelector("[data-active-count]").textContent = active ? `(${active})` : "";
-  const params = apiParams(state, { withTools: false });
-  const key = params.toString();
-  if (key === dataKey) {
-    await showSelection(options);
-    return;
-  }
-  if (key === pendingKey) return; // the request on its way will show the current state
+  const current = ++run;
   if (controller) controller.abort();
   controller = new AbortController();
-  pendingKey = key;
+  const { signal } = controller;
+  if (countsKey !== selectionKey()) boundaries.forgetCounts();
   root.dataset.status = "loading";
   setStatus(t("loading"));
+  showView();
+  ensureBoundaries();
+  let shown;
   try {
-    features = await fetchPractices(data.urls.practices, params, controller.signal);
+    [shown] = await Promise.all([
+      state.view === "markers" ? loadPoints(signal, current) : loadCounts(),
+      loadFacets(signal),
+      loadList(),
+    ]);
   } catch (error) {
-    if (error.name === "AbortError") return;
-    pendingKey = null;
+    if (current !== run || error.name === "AbortError") return;
     handleError(error);
     return;
   }
-  pendingKey = null;
-  dataKey = key;
-  await showSelection(options);
+  if (current !== run) return;
+  setStatus(tn("shownCount", shown.count));
+  root.dataset.count = String(shown.count);
+  sampleNotice.hidden = !shown.samples;
+  root.dataset.status = "ready";
+  showView();
+  fitIfPending();
+  if (options.focusChips) focusAfterChipRemoval();
 }
 
 // --- controls ------------------------------------------------------------------------------

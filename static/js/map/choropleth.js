@@ -2,7 +2,10 @@
 // (county, voivodeship, matching cases by tool, a link to the gmina's page). In the markers
 // view it is drawn as outlines; in the choropleth view each gmina is shaded by the number of
 // matching cases, in classes named in the legend, and every gmina with cases is a
-// keyboard-focusable button.
+// keyboard-focusable button. The boundaries come from /api/municipalities/ (one URL per
+// region, whatever the filters, so the browser keeps it); the counts per gmina come from
+// the server for the selection (/api/stats/?by=municipality,tool, through ctx.loadCounts).
+// Names go into tooltips and popups as text nodes, never as HTML.
 import { el } from "./dom.js";
 import { t, tn } from "./i18n.js";
 import { symbolNode } from "./shapes.js";
@@ -43,14 +46,16 @@ function classOf(classes, count) {
 
 export function createBoundaryLayer(map, ctx) {
   let counts = new Map(); // teryt -> { total, perTool: Map(slug -> n) }
+  let countsReady = false;
+  let samples = false; // the selection's counts include sample cases
   let classes = [];
   let mode = "outline";
   let loadedScope = null;
   const group = L.geoJSON(null, {
     style: (feature) => styleFor(feature),
     onEachFeature(feature, layer) {
-      layer.bindTooltip(() => tooltipText(feature), { sticky: true, direction: "top" });
-      layer.bindPopup(() => summary(feature), { maxWidth: 300 });
+      layer.bindTooltip(() => el("span", { text: tooltipText(feature) }), { sticky: true, direction: "top" });
+      layer.bindPopup(() => popup(layer), { maxWidth: 300 });
     },
   }).addTo(map);
 
@@ -72,21 +77,38 @@ export function createBoundaryLayer(map, ctx) {
 
   function tooltipText(feature) {
     const name = feature.properties.name;
-    return mode === "choropleth" ? `${name}: ${tn("caseCount", countFor(feature))}` : name;
+    if (mode !== "choropleth") return name;
+    const count = countFor(feature);
+    const text = `${name}: ${tn("caseCount", count)}`;
+    return samples && count > 0 ? `${text}. ${t("sampleCounts")}` : text;
   }
 
-  function summary(feature) {
+  // The summary; its counts are the server's, loaded on demand in the markers view.
+  function popup(layer) {
+    const node = el("div", { class: "gmina-popup" });
+    if (countsReady) {
+      node.append(...summary(layer.feature));
+      return node;
+    }
+    node.append(...summary(layer.feature, { pending: true }));
+    ctx.loadCounts().then(() => {
+      node.replaceChildren(...summary(layer.feature));
+      if (layer.isPopupOpen()) layer.getPopup().update();
+    }, () => {});
+    return node;
+  }
+
+  function summary(feature, { pending = false } = {}) {
     const p = feature.properties;
     const entry = counts.get(p.teryt);
-    const perTool = entry ? [...entry.perTool.entries()] : [];
+    const perTool = entry && !pending ? [...entry.perTool.entries()] : [];
     const place = [ctx.countyLabel(p.county) || p.county_name, ctx.voivodeshipLabel(p.voivodeship) || p.voivodeship_name]
       .filter(Boolean).join(", ");
-    return el(
-      "div",
-      { class: "gmina-popup" },
+    return [
       el("p", { class: "gmina-popup__title" }, el("strong", { text: p.name }), ` (${ctx.typeLabel(p.type)})`),
       el("p", { text: place }),
-      el("p", { text: tn("matchingCount", entry ? entry.total : 0) }),
+      pending ? el("p", { text: t("loading") }) : el("p", { text: tn("matchingCount", entry ? entry.total : 0) }),
+      samples && entry && !pending ? el("p", { class: "sample-flag", text: t("sampleCounts") }) : null,
       perTool.length
         ? el("ul", { class: "gmina-popup__tools" }, perTool.map(([slug, n]) => {
           const tool = ctx.tools.get(slug);
@@ -95,7 +117,7 @@ export function createBoundaryLayer(map, ctx) {
         : null,
       el("a", { href: ctx.gminaUrl(p.teryt), target: ctx.linkTarget, rel: ctx.linkTarget ? "noopener" : null,
         text: t("openGmina", { name: p.name }) }),
-    );
+    ].filter(Boolean);
   }
 
   // Names the paths for screen readers and lets the keyboard reach gminy with cases.
@@ -144,10 +166,21 @@ export function createBoundaryLayer(map, ctx) {
       loadedScope = scope;
       restyle();
     },
-    setCounts(next) {
+    // The counts of the current selection (teryt -> {total, perTool}), and whether they
+    // include sample cases.
+    setCounts(next, withSamples) {
       counts = next;
+      samples = withSamples;
+      countsReady = true;
       classes = classBreaks([...counts.values()].map((c) => c.total));
       restyle();
+    },
+    // The selection changed: the counts shown are no longer its own.
+    forgetCounts() {
+      countsReady = false;
+    },
+    get samples() {
+      return samples;
     },
     setMode(next) {
       mode = next;
@@ -170,10 +203,11 @@ export function createBoundaryLayer(map, ctx) {
   };
 }
 
-export function choroplethLegend(classes) {
+export function choroplethLegend(classes, samples = false) {
   return el(
     "ul",
     { class: "map-legend__list" },
+    samples ? el("li", { class: "sample-flag", text: t("sampleCounts") }) : null,
     el("li", {}, el("span", { class: "map-legend__swatch", style: `background:${EMPTY_FILL}` }), el("span", { text: t("noMatching") })),
     classes.map((c) => el("li", {},
       el("span", { class: "map-legend__swatch", style: `background:${c.color}` }),

@@ -4,7 +4,7 @@ import { debounce, el } from "./dom.js";
 import { formatNumber, t } from "./i18n.js";
 import { createPlaceSearch } from "./places.js";
 import { symbolNode } from "./shapes.js";
-import { PLACE_KINDS, YEAR_MAX, YEAR_MIN } from "./state.js";
+import { PLACE_KINDS } from "./state.js";
 
 export function createFilters(form, ctx) {
   const toolBoxes = [...form.querySelectorAll("input[name=tool]")];
@@ -38,7 +38,7 @@ export function createFilters(form, ctx) {
   const readYear = (input) => {
     const value = input.value.trim();
     if (!value || !input.checkValidity()) return null;
-    return Math.min(Math.max(Number(value), YEAR_MIN), YEAR_MAX);
+    return Math.min(Math.max(Number(value), ctx.limits.yearMin), ctx.limits.yearMax);
   };
   function commitYears(from, to, options) {
     if (from !== null && to !== null && from > to) [from, to] = [to, from];
@@ -95,7 +95,7 @@ export function createFilters(form, ctx) {
       sliderTo.value = String(state.yearTo ?? boundMax);
       if (document.activeElement !== q) q.value = state.q;
     },
-    // How many cases each tool has under the other filters.
+    // How many cases each tool has under the other filters (the server's facet counts).
     showCounts(countsByTool) {
       for (const box of toolBoxes) {
         const target = form.querySelector(`[data-tool-count="${box.value}"]`);

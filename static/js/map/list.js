@@ -1,34 +1,26 @@
-// The accessible twin of the map: the same selection as a sortable table. It is shown in
-// pages of PAGE_SIZE rows so that thousands of cases do not freeze the page.
+// The accessible twin of the map: the same selection as a sortable table. Its rows come from
+// the server a page at a time (/api/practices/?…&limit=&offset=&sort=, through ctx.loadPage),
+// sorted there, so that thousands of cases are neither downloaded nor sorted in the page.
 import { el } from "./dom.js";
-import { compareText, t, tn } from "./i18n.js";
+import { t, tn } from "./i18n.js";
 import { symbolNode } from "./shapes.js";
 
-const PAGE_SIZE = 100;
 const COLUMNS = ["title", "tool", "year", "gmina"];
+// The column's order in the API's `sort` parameter.
+const SORTS = { title: "title", tool: "tool", year: "year", gmina: "municipality" };
 
 export function createCaseList(root, ctx) {
   const table = root.querySelector("table");
   const tbody = table.querySelector("tbody");
   const more = root.querySelector("[data-list-more]");
-  let rows = [];
-  let shown = PAGE_SIZE;
   let sortKey = "year";
   let ascending = false;
+  let matched = 0;
+  let loaded = 0;
+  let run = 0;
 
   const toolName = (slug) => (ctx.tools.get(slug) || { name: slug }).name;
-  const comparators = {
-    title: (a, b) => compareText(a.title, b.title),
-    tool: (a, b) => compareText(toolName(a.tool), toolName(b.tool)),
-    year: (a, b) => a.year - b.year,
-    gmina: (a, b) => compareText(a.municipality_name, b.municipality_name),
-  };
-
-  function sorted() {
-    const primary = comparators[sortKey];
-    const direction = ascending ? 1 : -1;
-    return [...rows].sort((a, b) => direction * primary(a, b) || comparators.title(a, b));
-  }
+  const sort = () => `${ascending ? "" : "-"}${SORTS[sortKey]}`;
 
   function row(p) {
     const tool = ctx.tools.get(p.tool);
@@ -44,22 +36,49 @@ export function createCaseList(root, ctx) {
     );
   }
 
-  function render() {
-    const ordered = sorted();
-    const visible = ordered.slice(0, shown);
-    if (!ordered.length) {
-      tbody.replaceChildren(el("tr", {}, el("td", { colspan: COLUMNS.length, text: t("noCases") })));
-    } else {
-      tbody.replaceChildren(...visible.map(row));
-    }
-    const left = ordered.length - visible.length;
-    more.hidden = left <= 0;
-    more.textContent = tn("showMore", Math.min(left, PAGE_SIZE), { left });
-    root.dataset.rows = String(ordered.length);
+  function showSort() {
     for (const th of table.querySelectorAll("th[data-sort]")) {
       if (th.dataset.sort === sortKey) th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
       else th.removeAttribute("aria-sort");
     }
+  }
+
+  function showMore() {
+    const left = matched - loaded;
+    more.hidden = left <= 0;
+    more.textContent = tn("showMore", Math.min(left, ctx.pageSize), { left });
+  }
+
+  // Loads a page from `offset` (0: the list starts again); resolves when it is shown.
+  async function load(offset) {
+    const current = ++run;
+    root.dataset.state = "loading";
+    root.setAttribute("aria-busy", "true");
+    let page;
+    try {
+      page = await ctx.loadPage(offset, sort());
+    } catch (error) {
+      if (current === run) {
+        root.dataset.state = "error";
+        root.removeAttribute("aria-busy");
+      }
+      throw error;
+    }
+    if (current !== run) return false; // a newer request took over
+    const rows = page.features.map((f) => row(f.properties));
+    matched = page.numberMatched;
+    if (offset === 0) {
+      tbody.replaceChildren(...(rows.length ? rows
+        : [el("tr", {}, el("td", { colspan: COLUMNS.length, text: t("noCases") }))]));
+    } else {
+      tbody.append(...rows);
+    }
+    loaded = offset + rows.length;
+    root.dataset.rows = String(matched);
+    root.dataset.state = "ready";
+    root.removeAttribute("aria-busy");
+    showMore();
+    return true;
   }
 
   for (const th of table.querySelectorAll("th[data-sort]")) {
@@ -69,23 +88,23 @@ export function createCaseList(root, ctx) {
         sortKey = th.dataset.sort;
         ascending = sortKey !== "year";
       }
-      render();
+      showSort();
+      load(0).catch(() => {});
     });
   }
-  more.addEventListener("click", () => {
-    const firstNew = shown;
-    shown += PAGE_SIZE;
-    render();
+  more.addEventListener("click", async () => {
+    const firstNew = loaded;
+    if (!(await load(loaded).catch(() => false))) return;
     // Keyboard users continue where the new rows start.
     const link = tbody.rows[firstNew] && tbody.rows[firstNew].querySelector("a");
     if (link) link.focus();
   });
+  showSort();
 
   return {
-    update(features) {
-      rows = features.map((f) => f.properties);
-      shown = PAGE_SIZE;
-      render();
+    // The selection changed: the list starts again from its first page.
+    update() {
+      return load(0);
     },
   };
 }

@@ -1,17 +1,15 @@
-// Cases as markers: one symbol per tool (colour and shape), clustered when dense. Markers
-// are keyboard-focusable buttons named by their title, tool, year and gmina.
+// Cases as markers: one symbol per tool (colour and shape), clustered when dense; a sample
+// case has a dashed ring. The layer gets only what it draws, the compact points of
+// /api/points/ ([id, lon, lat, tool index, year, sample]); a popup fetches its case's details
+// when it opens (ctx.loadCase, cached in the page). Markers are keyboard-focusable buttons
+// named by their tool and year.
 import { el } from "./dom.js";
 import { formatNumber, t, tn } from "./i18n.js";
 import { symbolNode, symbolSvg } from "./shapes.js";
 
-const escapeHtml = (text) =>
-  String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 export function casePopup(properties, ctx) {
   const tool = ctx.tools.get(properties.tool);
-  return el(
-    "div",
-    { class: "case-popup" },
+  return [
     el("p", { class: "case-popup__title" },
       el("a", { href: ctx.caseUrl(properties.slug), target: ctx.linkTarget, rel: ctx.linkTarget ? "noopener" : null },
         properties.title)),
@@ -26,22 +24,46 @@ export function casePopup(properties, ctx) {
       el("dd", { text: properties.municipality_name }),
     ),
     properties.is_sample ? el("p", { class: "sample-flag", text: t("sample") }) : null,
-  );
+  ].filter(Boolean);
+}
+
+// A popup's content: filled in when the case's details arrive, then kept as the popup's
+// content (a popup whose content is a function calls it again on every update).
+function lazyPopup(marker, id, ctx) {
+  const node = el("div", { class: "case-popup", "aria-busy": "true" }, el("p", { text: t("loadingCase") }));
+  ctx.loadCase(id).then((feature) => {
+    node.replaceChildren(...casePopup(feature.properties, ctx));
+    node.removeAttribute("aria-busy");
+    marker.setPopupContent(node);
+  }, () => {
+    node.replaceChildren(el("p", { text: t("caseError") }));
+    node.removeAttribute("aria-busy");
+    marker.setPopupContent(node);
+    // Try again the next time it opens.
+    marker.once("popupclose", () => marker.setPopupContent(() => lazyPopup(marker, id, ctx)));
+  });
+  return node;
 }
 
 export function createMarkerLayer(map, ctx) {
   let finishLoading = null;
+  // Icons are shared by every marker of a tool, so their HTML is a string: only constants and
+  // a checked colour go into it (shapes.symbolSvg), never data.
   const icons = new Map();
+  const icon = (tool, sample) => L.divIcon({
+    className: `case-marker case-marker--${tool.shape}${sample ? " case-marker--sample" : ""}`,
+    html: symbolSvg(tool.shape, tool.color, 22),
+    iconSize: [22, 22],
+    iconAnchor: [11, 11],
+    popupAnchor: [0, -9],
+  });
   for (const [slug, tool] of ctx.tools) {
-    icons.set(slug, L.divIcon({
-      className: `case-marker case-marker--${tool.shape}`,
-      html: symbolSvg(tool.shape, tool.color, 22),
-      iconSize: [22, 22],
-      iconAnchor: [11, 11],
-      popupAnchor: [0, -9],
-    }));
+    icons.set(slug, icon(tool, false));
+    icons.set(`${slug}|sample`, icon(tool, true));
   }
-  const fallbackIcon = L.divIcon({ className: "case-marker", html: symbolSvg("circle", "#555555", 22), iconSize: [22, 22] });
+  const fallback = { shape: "circle", color: "#555555" };
+  icons.set("", icon(fallback, false));
+  icons.set("|sample", icon(fallback, true));
 
   const cluster = L.markerClusterGroup({
     chunkedLoading: true,
@@ -55,29 +77,33 @@ export function createMarkerLayer(map, ctx) {
       const count = group.getChildCount();
       const size = count < 10 ? "small" : count < 100 ? "medium" : "large";
       const side = { small: 32, medium: 38, large: 46 }[size];
-      return L.divIcon({
-        className: `map-cluster map-cluster--${size}`,
-        html:
-          `<span class="map-cluster__count" data-count="${count}" aria-hidden="true">${escapeHtml(formatNumber(count))}</span>` +
-          `<span class="visually-hidden">${escapeHtml(tn("clusterLabel", count))}</span>`,
-        iconSize: [side, side],
-      });
+      // A node of its own per cluster (Leaflet appends it): text goes in as text.
+      const html = el("span", { class: "map-cluster__inner" },
+        el("span", { class: "map-cluster__count", dataset: { count: String(count) }, "aria-hidden": "true",
+          text: formatNumber(count) }),
+        el("span", { class: "visually-hidden", text: tn("clusterLabel", count) }));
+      return L.divIcon({ className: `map-cluster map-cluster--${size}`, html, iconSize: [side, side] });
     },
   }).addTo(map);
 
-  function makeMarker(feature) {
-    const p = feature.properties;
-    const [lon, lat] = feature.geometry.coordinates;
-    const tool = ctx.tools.get(p.tool);
-    const marker = L.marker([lat, lon], {
-      icon: icons.get(p.tool) || fallbackIcon,
-      title: t("markerLabel", {
-        title: p.title, tool: tool ? tool.name : p.tool, year: p.year, gmina: p.municipality_name,
-      }),
+  // Markers are kept by id across selections: a selection seen before is drawn again from
+  // the same objects, and its popups' details stay loaded.
+  const made = new Map();
+  function markerOf(row, slugs) {
+    const [id, lon, lat, toolIndex, year, sample] = row;
+    let marker = made.get(id);
+    if (marker) return marker;
+    const slug = slugs[toolIndex] || "";
+    const tool = ctx.tools.get(slug);
+    const label = t(sample ? "markerLabelSample" : "markerLabel", { tool: tool ? tool.name : slug, year });
+    marker = L.marker([lat, lon], {
+      icon: icons.get(sample ? `${tool ? slug : ""}|sample` : (tool ? slug : "")),
+      title: label,
       keyboard: true,
       riseOnHover: true,
     });
-    marker.bindPopup(() => casePopup(p, ctx), { maxWidth: 280 });
+    marker.bindPopup(() => lazyPopup(marker, id, ctx), { maxWidth: 280 });
+    made.set(id, marker);
     return marker;
   }
 
@@ -85,9 +111,9 @@ export function createMarkerLayer(map, ctx) {
   // cannot cancel them, so a clear in the middle would let the old chunks come back.
   let queue = Promise.resolve();
 
-  function replace(features) {
+  function replace(points) {
     cluster.clearLayers();
-    const markers = features.filter((f) => f.geometry && f.geometry.coordinates).map(makeMarker);
+    const markers = points.rows.map((row) => markerOf(row, points.tools));
     // Off the map (choropleth view) the group only stores them: nothing to wait for.
     if (!markers.length || !map.hasLayer(cluster)) {
       cluster.addLayers(markers);
@@ -104,9 +130,10 @@ export function createMarkerLayer(map, ctx) {
 
   return {
     layer: cluster,
-    // Replaces the markers; resolves when every marker is in the layer.
-    update(features) {
-      queue = queue.then(() => replace(features));
+    // Replaces the markers with the points of a selection ({tools, rows}); resolves when
+    // every marker is in the layer.
+    update(points) {
+      queue = queue.then(() => replace(points));
       return queue;
     },
     bounds() {
@@ -115,8 +142,9 @@ export function createMarkerLayer(map, ctx) {
   };
 }
 
-// The symbols of the tools in the selection (all tools when it is empty).
-export function markersLegend(ctx, present) {
+// The symbols of the tools in the selection (all tools when it is empty), and the dashed
+// ring of sample cases when the selection has any.
+export function markersLegend(ctx, present, samples = false) {
   const tools = [...ctx.tools.entries()].filter(([slug]) => !present.size || present.has(slug));
   return el(
     "ul",
@@ -125,5 +153,10 @@ export function markersLegend(ctx, present) {
       el("li", {}, symbolNode(tool.shape, tool.color, 18), el("span", { text: tool.name }))),
     el("li", {}, el("span", { class: "map-legend__cluster", "aria-hidden": "true", text: "12" }),
       el("span", { text: t("legendCluster") })),
+    samples
+      ? el("li", { class: "map-legend__sample" },
+        el("span", { class: "map-legend__sample-symbol", "aria-hidden": "true" }, symbolNode("circle", "#ffffff", 16)),
+        el("span", { text: t("legendSample") }))
+      : null,
   );
 }

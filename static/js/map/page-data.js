@@ -42,6 +42,7 @@ export function readPageData(data) {
       places: { voivodeship: voivodeships, county: counties, municipality: gminy },
       maxZoom: data.config.maxZoom,
       embed: data.embed,
+      limits: data.limits,
     },
     ctx: {
       tools,

@@ -1,11 +1,10 @@
 // The map's state and its URL form. The address bar is the single source of truth: a copied
 // link restores the same filters, view, centre and zoom, and Back/Forward walk the history.
-// Parameter names are the API's, so a map URL's query reads like an API query.
+// Parameter names are the API's, so a map URL's query reads like an API query, and every
+// request the page makes carries the selection as it stands (selectionParams): the server
+// parses it (practices.filters.CaseFilters) and has the last word. The limits checked here
+// come from the server with the page (map-data "limits"), never written in this file.
 
-export const VIEWS = ["markers", "choropleth"];
-export const YEAR_MIN = 1990;
-export const YEAR_MAX = 2100;
-export const Q_MAX_LENGTH = 200;
 const PLACE_PATTERNS = { voivodeship: /^\d{2}$/, county: /^\d{4}$/, municipality: /^\d{7}$/ };
 export const PLACE_KINDS = Object.keys(PLACE_PATTERNS);
 
@@ -34,10 +33,10 @@ function listValues(params, name) {
   return params.getAll(name).flatMap((value) => value.split(",")).map((v) => v.trim()).filter(Boolean);
 }
 
-function parseYear(value) {
-  if (!/^\d{4}$/.test(value)) return null;
+function parseYear(value, limits) {
+  if (!/^[0-9]{4}$/.test(value)) return null;
   const year = Number(value);
-  return year >= YEAR_MIN && year <= YEAR_MAX ? year : null;
+  return year >= limits.yearMin && year <= limits.yearMax ? year : null;
 }
 
 function parseNumber(value, min, max) {
@@ -50,7 +49,7 @@ function parseNumber(value, min, max) {
  * Reads a state from a query string. Anything invalid is left at its default and reported in
  * `invalid` (parameter and value) for the page to show; unknown parameters are ignored.
  * ctx: { tools: Set of slugs, places: { voivodeship: Map, county: Map, municipality: Map },
- *        maxZoom, embed }
+ *        maxZoom, embed, limits: { yearMin, yearMax, qMaxLength, views } }
  */
 export function parseState(search, ctx) {
   const params = new URLSearchParams(search);
@@ -67,15 +66,15 @@ export function parseState(search, ctx) {
   let from = params.get("year_from");
   let to = params.get("year_to");
   if (year !== null && from === null && to === null) {
-    if (parseYear(year) === null) reject("year", year);
+    if (parseYear(year, ctx.limits) === null) reject("year", year);
     else from = to = year;
   }
   if (from !== null && from !== "") {
-    state.yearFrom = parseYear(from);
+    state.yearFrom = parseYear(from, ctx.limits);
     if (state.yearFrom === null) reject("year_from", from);
   }
   if (to !== null && to !== "") {
-    state.yearTo = parseYear(to);
+    state.yearTo = parseYear(to, ctx.limits);
     if (state.yearTo === null) reject("year_to", to);
   }
   if (state.yearFrom !== null && state.yearTo !== null && state.yearFrom > state.yearTo) {
@@ -92,12 +91,12 @@ export function parseState(search, ctx) {
   }
 
   const q = (params.get("q") || "").trim();
-  if (q.length > Q_MAX_LENGTH) reject("q", `${q.slice(0, 20)}…`);
+  if (q.length > ctx.limits.qMaxLength) reject("q", `${q.slice(0, 20)}…`);
   else state.q = q;
 
   const view = params.get("view");
   if (view !== null && view !== "") {
-    if (VIEWS.includes(view)) state.view = view;
+    if (ctx.limits.views.includes(view)) state.view = view;
     else reject("view", view);
   }
 
@@ -132,14 +131,15 @@ export function parseState(search, ctx) {
   return { state, invalid };
 }
 
-// The case filters as API parameters; `withTools: false` leaves the tool out (the page
-// filters tools itself so that it can show how many cases each tool has).
-export function apiParams(state, { withTools = true } = {}) {
+// The selection as API parameters, in the order the server's preload uses
+// (practices.pages.map.selection_query); `withTools: false` leaves the tool out, for the
+// tool filter's facet counts.
+export function selectionParams(state, { withTools = true } = {}) {
   const params = new URLSearchParams();
   if (withTools && state.tools.length) params.set("tool", state.tools.join(","));
   if (state.yearFrom !== null) params.set("year_from", state.yearFrom);
   if (state.yearTo !== null) params.set("year_to", state.yearTo);
-  for (const kind of PLACE_KINDS) {
+  for (const kind of ["municipality", "county", "voivodeship"]) {
     if (state[kind].length) params.set(kind, state[kind].join(","));
   }
   if (state.q) params.set("q", state.q);
@@ -149,7 +149,7 @@ export function apiParams(state, { withTools = true } = {}) {
 // The state as a query string for the page, in a fixed order so that equal states give
 // equal links.
 export function toQuery(state, { embed = false } = {}) {
-  const params = apiParams(state);
+  const params = selectionParams(state);
   if (state.view !== "markers") params.set("view", state.view);
   if (state.lat !== null) {
     params.set("lat", state.lat.toFixed(4));

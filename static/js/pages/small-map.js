@@ -65,7 +65,7 @@ for (const point of config.points || []) {
 
 function fit() {
   if (bounds.isValid()) {
-    map.fitBounds(bounds, { padding: [28, 28], maxZoom: 13 });
+    map.fitBounds(bounds, { padding: [28, 28], maxZoom: 13, animate: false });
   }
 }
 

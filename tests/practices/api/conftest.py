@@ -7,16 +7,6 @@ from django.test import Client
 from tests.practices.api import world as world_module
 
 
-@pytest.fixture(autouse=True)
-def exact_versions(monkeypatch):
-    """Re-read every part of the data version on each request, so any change shows at once
-    (test_conditional checks the production interval)."""
-    from practices import caching
-
-    monkeypatch.setattr(caching, "RECHECK_SECONDS", 0.0)
-    caching._rare_parts.clear()
-
-
 @pytest.fixture
 def world(db):
     return world_module.build()

@@ -37,12 +37,20 @@ def test_a_gmina_has_exactly_the_documented_members(api, world):
             "county_name": "powiat 2061",
             "voivodeship": "20",
             "voivodeship_name": "podlaskie",
+            "eligible_voters": 213477,
             "practice_count": 3,
             "counts": {"konsultacje": 1, "budzet-obywatelski": 2},
             "url": gmina_url("2061011"),
         },
     }
     assert by_code(collection)["2010073"]["properties"]["type"] == "urban-rural"
+
+
+def test_a_gmina_without_imported_voters_has_a_null_count(api, world):
+    collection = api.json("/api/municipalities/", {"voivodeship": "20"})
+    assert by_code(collection)["2010073"]["properties"]["eligible_voters"] is None
+    one = api.json("/api/municipalities/2061011/")
+    assert one["properties"]["eligible_voters"] == 213477
 
 
 def test_every_gmina_is_listed_even_without_matching_cases(api, world):

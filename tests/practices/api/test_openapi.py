@@ -45,7 +45,8 @@ def test_it_is_a_valid_openapi_document(spec):
 def test_every_endpoint_is_documented(spec):
     assert set(spec["paths"]) == {
         "/api/practices/", "/api/practices/{slug}/", "/api/municipalities/",
-        "/api/municipalities/{teryt}/", "/api/tools/", "/api/stats/",
+        "/api/municipalities/{teryt}/", "/api/tools/", "/api/stats/", "/api/points/",
+        "/api/points/{id}/",
     }
 
 
@@ -59,7 +60,7 @@ def test_collections_are_documented_as_geojson_and_errors_as_json(spec):
 def test_every_filter_is_a_documented_parameter(spec):
     names = {p["name"] for p in spec["paths"]["/api/practices/"]["get"]["parameters"]}
     assert names == {"tool", "year", "year_from", "year_to", "municipality", "county",
-                     "voivodeship", "bbox", "q", "limit", "offset"}
+                     "voivodeship", "bbox", "q", "limit", "offset", "sort"}
 
 
 def examples(spec):
@@ -96,6 +97,14 @@ REAL = [
     ("/api/stats/", {}, "200"),
     ("/api/stats/", {"by": "voivodeship"}, "200"),
     ("/api/stats/", {"by": "tool,year,voivodeship"}, "200"),
+    ("/api/stats/", {"by": "municipality,tool"}, "200"),
+    ("/api/practices/", {"sort": "-year", "limit": 2}, "200"),
+    ("/api/points/", {}, "200"),
+    ("/api/points/", {"voivodeship": "20"}, "200"),
+    ("/api/points/", {"tool": "nope"}, "400"),
+    ("/api/points/{id}/", {}, "200"),
+    ("/api/points/{id}/", {"sample": True}, "200"),
+    ("/api/points/{id}/", {"missing": True}, "404"),
 ]
 
 
@@ -106,7 +115,8 @@ def test_real_responses_match_the_schema(api, world, spec, path, params, status)
     slug = "bo-elk-2020" if params.pop("sample", False) else "konsultacje-bialystok-2020"
     missing = params.pop("missing", False)
     url = path.replace("{slug}", "no-such-case" if missing else slug).replace(
-        "{teryt}", "2061021" if missing else "2061011")
+        "{teryt}", "2061021" if missing else "2061011").replace(
+        "{id}", "999999999" if missing else str(world["cases"][slug].pk))
     response = api.get(url, params)
     assert str(response.status_code) == status
     content = schema_of(spec, path, status, response["Content-Type"])

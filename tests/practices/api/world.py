@@ -6,9 +6,11 @@ cases whose every filter outcome can be worked out by hand.
     Ełk       2807011 (urban, county 2807, voiv. 28)    square from (22.3, 53.8)
     Warszawa  1465011 (urban, county 1465, voiv. 14)    square from (21.0, 52.2)
 
+Białystok has its real count of eligible voters (213,477, PKW 2025); the others have none.
+
 Cases sit at their gmina's centre unless a location is given. HIDDEN cases (draft, submitted,
 rejected, archived) are made to match as many filters as the published ones, so that a leak
-shows up in every test.
+shows up in every test; their titles have Polish letters, which the API writes unescaped.
 """
 from django.contrib.gis.geos import Point
 
@@ -20,6 +22,10 @@ GMINY = {
     "suprasl": ("2010073", "Supraśl", 23.3, 53.2),
     "elk": ("2807011", "Ełk", 22.3, 53.8),
     "warszawa": ("1465011", "Warszawa", 21.0, 52.2),
+}
+VOTERS = {
+    "bialystok": {"eligible_voters": 213_477, "eligible_voters_year": 2025,
+                  "eligible_voters_source": "PKW"},
 }
 
 # slug: (gmina, tool, year, title, extra fields)
@@ -45,7 +51,8 @@ HIDDEN = {
                         "Budżet obywatelski Białegostoku szkic", {"status": Status.DRAFT}),
     "submitted-elk": ("elk", "referendum", 2018, "Referendum w Ełku zgłoszone",
                       {"status": Status.SUBMITTED}),
-    "rejected-warszawa": ("warszawa", "panel-obywatelski", 2022, "Panel obywatelski odrzucony",
+    "rejected-warszawa": ("warszawa", "panel-obywatelski", 2022,
+                          "Panel obywatelski o źródłach ciepła, odrzucony",
                           {"status": Status.REJECTED}),
     "archived-suprasl": ("suprasl", "fundusz-solecki", 2021, "Fundusz sołecki archiwalny",
                          {"status": Status.ARCHIVED}),
@@ -103,7 +110,7 @@ FILTER_CASES = [
 def build():
     """Create the world; returns {"gminy": {key: Municipality}, "cases": {slug: Practice}}."""
     gminy = {
-        key: make_municipality(code, name, lon, lat)
+        key: make_municipality(code, name, lon, lat, **VOTERS.get(key, {}))
         for key, (code, name, lon, lat) in GMINY.items()
     }
     cases = {}

@@ -52,6 +52,7 @@ def test_without_a_threshold_in_the_rules_validity_is_left_out(bialystok):
     case = referendum(bialystok, type="local_matter", eligible_voters=100, votes_cast=50)
     assert enrich(case) == {
         "type": "local_matter", "eligible_voters": 100, "votes_cast": 50, "turnout": 50.0,
+        "turnout_basis": "case",
     }
 
 

@@ -2,9 +2,14 @@
 refuses with X-Frame-Options: DENY and CSP frame-ancestors 'none'."""
 import pytest
 
+from practices.pages.framing import directives
 from tests.factories import make_municipality, make_practice
 
 pytestmark = pytest.mark.django_db
+
+
+def frame_ancestors(response):
+    return directives(response["Content-Security-Policy"])["frame-ancestors"]
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +29,7 @@ REFUSING = [
 def test_every_other_page_refuses_framing(client, path):
     response = client.get(path)
     assert response["X-Frame-Options"] == "DENY"
-    assert response["Content-Security-Policy"] == "frame-ancestors 'none'"
+    assert frame_ancestors(response) == ["'none'"]
 
 
 @pytest.mark.parametrize("query", ["", "?lang=en&tool=referendum&list=1"])
@@ -32,17 +37,17 @@ def test_the_embed_may_be_framed_by_any_site(client, query):
     response = client.get(f"/embed/{query}")
     assert response.status_code == 200
     assert "X-Frame-Options" not in response
-    assert response["Content-Security-Policy"] == "frame-ancestors *"
+    assert frame_ancestors(response) == ["*"]
 
 
 def test_an_allow_list_limits_the_embed_to_those_sites_and_our_own(client, settings):
     settings.MAPA_EMBED_ALLOWED_ORIGINS = ["https://gmina.example.pl", "https://*.example.org"]
     response = client.get("/embed/")
     assert "X-Frame-Options" not in response
-    assert response["Content-Security-Policy"] == (
-        "frame-ancestors 'self' https://gmina.example.pl https://*.example.org"
-    )
-    assert client.get("/")["Content-Security-Policy"] == "frame-ancestors 'none'"
+    assert frame_ancestors(response) == [
+        "'self'", "https://gmina.example.pl", "https://*.example.org",
+    ]
+    assert frame_ancestors(client.get("/")) == ["'none'"]
 
 
 @pytest.mark.parametrize("origin", ["https://gmina.pl; script-src *", "'unsafe-inline'",
@@ -50,8 +55,8 @@ def test_an_allow_list_limits_the_embed_to_those_sites_and_our_own(client, setti
 def test_a_malformed_allowed_origin_stops_start_up_with_a_message(settings, origin):
     from django.core.exceptions import ImproperlyConfigured
 
-    from practices.pages.framing import FramingPolicyMiddleware
+    from practices.pages.framing import ContentSecurityPolicyMiddleware
 
     settings.MAPA_EMBED_ALLOWED_ORIGINS = ["https://ok.example.pl", origin]
     with pytest.raises(ImproperlyConfigured, match="MAPA_EMBED_ALLOWED_ORIGINS contains"):
-        FramingPolicyMiddleware(lambda request: None)
+        ContentSecurityPolicyMiddleware(lambda request: None)

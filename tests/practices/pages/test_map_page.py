@@ -60,8 +60,16 @@ def test_it_gives_the_scripts_tools_years_places_and_links(client, world):
                       "2": "rural gmina", "rural": "rural gmina",
                       "3": "urban-rural gmina", "urban-rural": "urban-rural gmina"},
         },
+        # The server's limits: the script checks an address as the API will.
+        "limits": {"yearMin": 1990, "yearMax": 2100, "qMaxLength": 200, "qMaxWords": 10,
+                   "pageSize": 100, "views": ["markers", "choropleth"]},
+        "requests": {"choroplethBy": "municipality,tool", "facetsBy": "tool",
+                     "listSort": "-year"},
         "urls": {
+            "points": "/api/points/",
+            "point": "/api/points/0/",
             "practices": "/api/practices/",
+            "stats": "/api/stats/",
             "municipalities": "/api/municipalities/",
             "map": "/en/",
             "case": "/en/practices/__slug__/",
@@ -112,15 +120,35 @@ def test_the_page_announces_its_oembed_endpoint_with_its_own_address(client, wor
     ) in html
 
 
-@pytest.mark.parametrize("query, preloaded", [
-    ("", True),
-    ("?tool=referendum&view=choropleth&lat=53.1&lon=23.1&zoom=9", True),
-    ("?year_from=2020", False),
-    ("?municipality=2061011", False),
-    ("?q=park", False),
+def preloads(html):
+    return re.findall(r'<link rel="preload" as="fetch" href="([^"]+)" crossorigin>', html)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("", ["/api/points/", "/api/municipalities/?voivodeship=20,28"]),
+    ("?tool=referendum&view=choropleth&lat=53.1&lon=23.1&zoom=9",
+     ["/api/stats/?tool=referendum&amp;by=municipality,tool",
+      "/api/municipalities/?voivodeship=20,28"]),
+    ("?year=2020", ["/api/points/?year_from=2020&amp;year_to=2020",
+                    "/api/municipalities/?voivodeship=20,28"]),
+    ("?municipality=2061011&tool=referendum&tool=budzet-obywatelski",
+     ["/api/points/?tool=referendum,budzet-obywatelski&amp;municipality=2061011",
+      "/api/municipalities/?voivodeship=20"]),
+    ("?q=park+miejski", ["/api/points/?q=park+miejski",
+                         "/api/municipalities/?voivodeship=20,28"]),
+    # An invalid address: the script drops what is invalid and asks for something else.
+    ("?tool=nope", []),
+    ("?view=satellite", []),
+    ("?year_from=20x1", []),
 ])
-def test_the_first_collection_is_preloaded_only_when_the_script_will_ask_for_it(
-        client, world, query, preloaded):
-    html = client.get("/" + query).content.decode()
-    link = '<link rel="preload" as="fetch" href="/api/practices/" crossorigin>'
-    assert (link in html) is preloaded
+def test_the_first_requests_are_preloaded_as_the_script_will_make_them(
+        client, world, query, expected):
+    assert preloads(client.get("/" + query).content.decode()) == expected
+
+
+def test_the_page_reads_its_tools_places_and_years_from_the_cache(
+        client, world, django_assert_max_num_queries):
+    client.get("/en/?municipality=2807011")
+    # What is left: the data version the cache keys carry (and the tool filter's check).
+    with django_assert_max_num_queries(3):
+        client.get("/en/?municipality=2807011")

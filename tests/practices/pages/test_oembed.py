@@ -58,6 +58,14 @@ def test_a_map_url_embeds_the_map_with_its_filters_and_view(client):
     )
 
 
+def test_a_repeated_tool_survives_the_round_trip_and_invalid_filters_are_dropped(client):
+    url = ("http://testserver/?tool=budzet-obywatelski&tool=referendum&year=20x1"
+           "&municipality=2061011&county=12")
+    src = oembed(client, url).json()["html"].split('"')[1]
+    assert src == ("http://testserver/embed/?tool=budzet-obywatelski,referendum"
+                   "&amp;municipality=2061011")
+
+
 def test_an_embed_url_keeps_its_options(client):
     response = oembed(
         client, "http://testserver/embed/?municipality=2061011&list=1&controls=0&lang=en"

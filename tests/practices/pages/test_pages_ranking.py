@@ -19,14 +19,14 @@ YEAR = timezone.localdate().year
 def contest():
     """Hand-computed (10 tools, a 5-year window ending this year):
     Lipsk      tools 2, years 3, cases 4               -> (20 + 60) / 2      = 40.0
-    Barczewo   tools 2, years 2, cases 2, pop. 10,000  -> (20 + 40 + 40) / 3 = 33.3
+    Barczewo   tools 2, years 2, cases 2, 10,000 voters -> (20 + 40 + 40) / 3 = 33.3
     Czarna     tools 2, years 1, cases 2               -> (20 + 20) / 2      = 20.0
     Dąbrowa    tools 2, years 1, cases 2               -> 20.0 (same place; name order)
     Sokoły     tools 1, years 1, cases 1               -> (10 + 20) / 2      = 15.0
     Old Town   only a case from 6 years ago            -> not ranked"""
     lipsk = make_municipality("2001011", "Lipsk", lon=23.0)
     barczewo = make_municipality("2802012", "Barczewo", lon=20.6, lat=53.8)
-    Municipality.objects.filter(pk=barczewo.pk).update(population=10_000)
+    Municipality.objects.filter(pk=barczewo.pk).update(eligible_voters=10_000)
     czarna = make_municipality("2003022", "Czarna", lon=23.2)
     dabrowa = make_municipality("2004033", "Dąbrowa", lon=23.4)
     sokoly = make_municipality("2005042", "Sokoły", lon=23.6)
@@ -71,12 +71,12 @@ def test_the_export_has_every_component_and_marks_sample_cases(client, contest):
     barczewo = exported(client)[1]
     assert barczewo == {
         "rank": "2", "teryt": "2802012", "name": "Barczewo", "type": "2",
-        "county": "powiat 2802", "voivodeship": "warmińsko-mazurskie", "population": "10000",
+        "county": "powiat 2802", "voivodeship": "warmińsko-mazurskie", "eligible_voters": "10000",
         "tools_used": "2", "editions": "2", "active_years": "2", "editions_per_10k": "2.0",
         "breadth": "20.0", "regularity": "40.0", "intensity": "40.0", "index": "33.3",
         "sample_cases": "1",
     }
-    assert exported(client)[0]["population"] == exported(client)[0]["intensity"] == ""
+    assert exported(client)[0]["eligible_voters"] == exported(client)[0]["intensity"] == ""
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -137,3 +137,18 @@ def test_the_page_ignores_a_bad_filter_with_a_visible_note(client, contest):
     assert "<code>type</code>" in html
     table = html[html.index('class="ranking"'):]
     assert "Barczewo" in table and "Lipsk" in table
+
+
+@pytest.mark.parametrize("query, errors", [
+    ("?type=4", {"type": [
+        "'4' is not a gmina type: use 1 (urban), 2 (rural) or 3 (urban-rural)."
+    ]}),
+    ("?type=1&type=2", {"type": ["Give 'type' only once."]}),
+    ("?tool=referendum", {"tool": [
+        "Unknown parameter 'tool'. Allowed: voivodeship, type."
+    ]}),
+])
+def test_the_export_refuses_bad_filters_with_the_case_filters_messages(client, query, errors):
+    response = client.get("/en/statistics/ranking.json" + query)
+    assert response.status_code == 400
+    assert response.json() == {"errors": errors}

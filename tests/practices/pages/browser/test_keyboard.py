@@ -2,7 +2,7 @@
 case link in the list opens the case page."""
 import pytest
 
-from tests.practices.pages.browser.conftest import screenshot, wait_ready
+from tests.practices.pages.browser.conftest import screenshot, wait_list, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -53,6 +53,7 @@ def test_the_list_sorts_from_the_keyboard(page, site, cases):
     assert year.get_attribute("aria-sort") == "descending"
     page.locator("th[data-sort=title] button").focus()
     page.keyboard.press("Enter")
+    wait_list(page)  # the server sends the first page in the new order
     assert page.locator("th[data-sort=title]").get_attribute("aria-sort") == "ascending"
     assert year.get_attribute("aria-sort") is None
     titles = page.locator("tbody tr td:first-child a").all_inner_texts()

@@ -10,6 +10,8 @@ pytestmark = pytest.mark.browser
 def map_ready(page, site, path):
     page.goto(site.url + path)
     page.wait_for_selector("#page-map[data-ready]")
+    # During a cluster animation the old and the new clusters are both on the map.
+    page.wait_for_function("!document.querySelector('#page-map .leaflet-cluster-anim')")
     assert page.get_attribute("#page-map", "data-load-error") is None
 
 

@@ -98,7 +98,7 @@ def test_invalid_parameters_fall_back_to_defaults_with_a_note(page, site, cases)
 def test_a_filter_the_server_refuses_is_dropped_with_a_note(page, site, cases, watch):
     # Stands in for any refusal the page's own checks let through (the API has the last word).
     watch.allow(r"status of 400 \(Bad Request\)")
-    page.route("**/api/practices/?q=*", lambda route: route.fulfill(
+    page.route("**/api/points/?tool=referendum&q=*", lambda route: route.fulfill(
         status=400, content_type="application/json",
         body='{"errors": {"q": ["The search text is too long."]}}',
     ))

@@ -1,0 +1,133 @@
+"""The API benchmark's floors: single SQL statements, written here by hand and independently
+of the product's SQL (practices' GeoJSON builder), that produce the very bytes the API must
+send. A floor is what PostgreSQL alone needs to build the answer; the API is measured as a
+ratio to it, and its bytes must equal the floor's, so a faster API that sends less (or
+something else) fails the check instead of passing the target.
+
+The page paths are the Polish (default-language) ones the API links to; the sample note is
+the one translated string, read once from the API's own answer and passed in.
+"""
+import time
+
+from django.db import connection, transaction
+
+PRECISION = 6  # decimals of every coordinate the API writes
+CASE_URL = "/praktyki/"
+GMINA_URL = "/gminy/"
+GMINA_KINDS = {"1": "urban", "2": "rural", "3": "urban-rural"}
+
+PRACTICES_SQL = """
+SELECT '{"type":"FeatureCollection","features":['
+       || coalesce(string_agg(s.feature, ',' ORDER BY s.id), '') || ']'
+       || CASE WHEN bool_or(s.is_sample) THEN ',"note":' || to_json(%(note)s::text) ELSE '' END
+       || '}'
+FROM (
+    SELECT p.id, p.is_sample,
+           '{"type":"Feature","id":' || p.id
+           || ',"geometry":' || ST_AsGeoJSON(coalesce(p.location, m.point), %(precision)s, 0)
+           || ',"properties":{"slug":' || to_json(p.slug)
+           || ',"title":' || to_json(p.title)
+           || ',"tool":' || to_json(t.slug)
+           || ',"year":' || p.year
+           || ',"municipality":' || to_json(p.municipality_id)
+           || ',"municipality_name":' || to_json(m.name)
+           || ',"url":' || to_json(%(case_url)s || p.slug || '/')
+           || ',"is_sample":' || CASE WHEN p.is_sample THEN 'true' ELSE 'false' END
+           || '}}' AS feature
+    FROM practices_practice p
+    JOIN practices_participationtool t ON t.id = p.tool_id
+    JOIN geodata_municipality m ON m.teryt = p.municipality_id
+    WHERE p.status = 'published' {where}
+) s
+"""
+
+# Counting groups by the ids (no text sort over every case), then names the few tools.
+MUNICIPALITIES_SQL = """
+WITH pairs AS (
+    SELECT municipality_id, tool_id, count(*) AS n, bool_or(is_sample) AS sample
+    FROM practices_practice WHERE status = 'published'
+    GROUP BY municipality_id, tool_id
+), per_gmina AS (
+    SELECT x.municipality_id, sum(x.n)::bigint AS total, bool_or(x.sample) AS sample,
+           '{' || string_agg(to_json(t.slug)::text || ':' || x.n, ',' ORDER BY t.position, t.slug)
+           || '}' AS counts
+    FROM pairs x JOIN practices_participationtool t ON t.id = x.tool_id
+    GROUP BY x.municipality_id
+)
+SELECT '{"type":"FeatureCollection","features":['
+       || coalesce(string_agg(f.feature, ',' ORDER BY f.teryt), '') || ']'
+       || CASE WHEN bool_or(f.sample) THEN ',"note":' || to_json(%(note)s::text) ELSE '' END
+       || '}'
+FROM (
+    SELECT g.teryt, coalesce(c.sample, false) AS sample,
+           '{"type":"Feature","id":' || to_json(g.teryt)
+           || ',"geometry":' || coalesce(
+                  ST_AsGeoJSON(coalesce(g.display_boundary, g.boundary), %(precision)s, 0), 'null')
+           || ',"properties":{"teryt":' || to_json(g.teryt)
+           || ',"name":' || to_json(g.name)
+           || ',"type":' || to_json(CASE g.type {kinds} ELSE g.type END)
+           || ',"county":' || to_json(g.county_id)
+           || ',"county_name":' || to_json(k.name)
+           || ',"voivodeship":' || to_json(g.voivodeship_id)
+           || ',"voivodeship_name":' || to_json(v.name)
+           || ',"practice_count":' || coalesce(c.total, 0)
+           || ',"counts":' || coalesce(c.counts, '{}')
+           || ',"url":' || to_json(%(gmina_url)s || g.teryt || '/')
+           || '}}' AS feature
+    FROM geodata_municipality g
+    JOIN geodata_county k ON k.teryt = g.county_id
+    JOIN geodata_voivodeship v ON v.teryt = g.voivodeship_id
+    LEFT JOIN per_gmina c ON c.municipality_id = g.teryt
+) f
+"""
+
+
+def practices_statement(params, note):
+    """(sql, params) of the collection /api/practices/ answers for `params` (tool, year,
+    bbox: the workloads the benchmark sends)."""
+    where, values = [], {"note": note, "precision": PRECISION, "case_url": CASE_URL}
+    if params.get("tool"):
+        where.append("t.slug = ANY(%(tools)s)")
+        values["tools"] = params["tool"].split(",")
+    if params.get("year"):
+        where.append("p.year = %(year)s")
+        values["year"] = int(params["year"])
+    if params.get("bbox"):
+        # A point on the box's edge matches, as the API documents.
+        where.append("ST_Intersects(p.location, ST_MakeEnvelope(%(x1)s, %(y1)s, %(x2)s, "
+                     "%(y2)s, 4326))")
+        x1, y1, x2, y2 = (float(part) for part in params["bbox"].split(","))
+        values.update(x1=x1, y1=y1, x2=x2, y2=y2)
+    unknown = set(params) - {"tool", "year", "bbox"}
+    if unknown:
+        raise ValueError(f"the floor knows no parameter {', '.join(sorted(unknown))}")
+    sql = PRACTICES_SQL.replace("{where}", "".join(f" AND {part}" for part in where))
+    return sql, values
+
+
+def municipalities_statement(note):
+    """(sql, params) of /api/municipalities/ without parameters: every gmina with the counts
+    of all published cases per tool."""
+    kinds = " ".join(f"WHEN '{code}' THEN '{kind}'" for code, kind in GMINA_KINDS.items())
+    sql = MUNICIPALITIES_SQL.replace("{kinds}", kinds)
+    return sql, {"note": note, "precision": PRECISION, "gmina_url": GMINA_URL}
+
+
+def run_statement(sql, params, jit):
+    """(seconds, the text as UTF-8 bytes): one execution, JIT on or off for it alone."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"SET LOCAL jit = {'on' if jit else 'off'}")
+        started = time.perf_counter()
+        cursor.execute(sql, params)
+        text = cursor.fetchone()[0]
+        elapsed = time.perf_counter() - started
+    return elapsed, text.encode()
+
+
+def best_jit(sql, params):
+    """Whether this statement runs faster with JIT on (tried twice each, after a warm-up):
+    the floor is whatever PostgreSQL does best."""
+    run_statement(sql, params, False)
+    times = {jit: min(run_statement(sql, params, jit)[0] for _ in range(2))
+             for jit in (True, False)}
+    return times[True] < times[False]

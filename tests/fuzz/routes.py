@@ -1,0 +1,54 @@
+"""Every route of the site with the query parameters it understands (its own and the ones
+people paste), for the fuzz tests."""
+from urllib.parse import quote, urlencode
+
+CASE = ("tool", "year", "year_from", "year_to", "voivodeship", "county", "municipality",
+        "bbox", "q")
+MAP = (*CASE, "view", "lat", "lon", "zoom", "list", "controls", "lang")
+
+# path -> parameter names. HTML pages cost ~0.1 s a request, the rest a tenth of that:
+# PAGES lists the pages, one per view, that the deterministic test tries every value on.
+ROUTES = {
+    "/": MAP,
+    "/en/": MAP,
+    "/embed/": MAP,
+    "/oembed/": ("url", "format", "maxwidth", "maxheight"),
+    "/praktyki/bo-bialystok-2019/": MAP,
+    "/en/practices/bo-bialystok-2019/": MAP,
+    "/gminy/2061011/": MAP,
+    "/narzedzia/": MAP,
+    "/narzedzia/budzet-obywatelski/": MAP,
+    "/statystyki/": ("voivodeship", "type", "tool", "year"),
+    "/statystyki/ranking.csv": ("voivodeship", "type"),
+    "/en/statistics/ranking.json": ("voivodeship", "type"),
+    "/api/practices/": (*CASE, "limit", "offset", "sort"),
+    "/api/points/": CASE,
+    "/api/points/1/": ("fields",),
+    "/api/practices/bo-bialystok-2019/": ("fields",),
+    "/api/municipalities/": CASE,
+    "/api/municipalities/2061011/": CASE,
+    "/api/tools/": CASE,
+    "/api/stats/": (*CASE, "by"),
+    "/api/schema/": ("format", "lang"),
+}
+PAGES = ("/", "/embed/", "/praktyki/bo-bialystok-2019/", "/gminy/2061011/",
+         "/narzedzia/budzet-obywatelski/", "/statystyki/")
+DATA = tuple(path for path in ROUTES if path.startswith(("/api/", "/oembed/", "/statystyki/r",
+                                                          "/en/statistics/r")))
+# Routes with a free path segment: template with {} for the (quoted) segment.
+PATH_ROUTES = (
+    "/gminy/{}/", "/en/municipalities/{}/", "/praktyki/{}/", "/narzedzia/{}/",
+    "/statystyki/ranking.{}", "/api/municipalities/{}/", "/api/practices/{}/",
+    "/api/points/{}/",
+)
+ALLOWED = {200, 301, 302, 304, 400, 404}
+# oEmbed answers 501 to a format other than json, as the oEmbed specification says.
+EXTRA = {"/oembed/": {501}}
+
+
+def url(path, pairs):
+    return path + ("?" + urlencode(pairs) if pairs else "")
+
+
+def segment(text):
+    return quote(text, safe="")
