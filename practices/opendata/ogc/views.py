@@ -27,6 +27,7 @@ from django.views.decorators.http import require_safe
 
 from geodata import teryt
 from geodata.basemap import base_map_config
+from geodata.models import Municipality
 from practices import geojson
 from practices.addresses import site_root
 from practices.filters import CaseFilters, InvalidParameters
@@ -169,8 +170,12 @@ def _features(collection, filters, query, offset, limit, single=None):
             gminy = gminy.filter(teryt=single)
         matched = gminy.count() if single is None else None
         cases = _years(filters.practices(), query.years) if query.years else filters.practices()
-        page = gminy[offset: offset + limit] if limit is not None else gminy
-        sql, params = geojson.municipality_features(page, cases, **options)
+        if limit is not None:
+            # The page as a subquery: the SQL builder orders the gminy itself.
+            gminy = Municipality.objects.filter(
+                teryt__in=gminy[offset: offset + limit].values("teryt")
+            )
+        sql, params = geojson.municipality_features(gminy, cases, **options)
     texts, _samples = geojson.fetch_features(sql, params)
     return texts, matched
 
