@@ -4,8 +4,6 @@ import re
 import shutil
 import subprocess
 
-import pytest
-
 from tests.practices.api import world as world_module
 
 OGRINFO = shutil.which("ogrinfo") or "/usr/bin/ogrinfo"
