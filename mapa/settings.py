@@ -244,7 +244,7 @@ if HTTPS:
     CSRF_COOKIE_SECURE = True
 
 # The read-only API may be read from any origin, without credentials.
-CORS_URLS_REGEX = r"^/api/.*$"
+CORS_URLS_REGEX = r"^/(api|tiles)/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", include("practices.pages.health")),
     path("api/", include("practices.api.urls")),
     path("", include("practices.pages.embed_urls")),
+    path("", include("practices.opendata.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -74,10 +74,24 @@ def _bool(column):
     return f"(CASE WHEN {column} THEN 'true' ELSE 'false' END)"
 
 
-def _json(field, column):
-    """SQL giving the JSON text of a declared field's value in `column`, and its params."""
+def geometry_json(column, srid=4326, flip=False):
+    """SQL of a WGS 84 geometry column's GeoJSON text, in another system (`srid`, an EPSG
+    code from the OGC API's allow-list, never a client's text) and with its axes swapped
+    (`flip`) where that system writes latitude or northing first. Needs one parameter: the
+    decimal places."""
+    if srid != 4326:
+        column = f"ST_Transform({column}, {int(srid)})"
+    if flip:
+        column = f"ST_FlipCoordinates({column})"
+    return f"ST_AsGeoJSON({column}, %s, 0)"
+
+
+def _json(field, column, crs=None):
+    """SQL giving the JSON text of a declared field's value in `column`, and its params.
+    `crs` is (srid, flip, precision) for the geometry (default: WGS 84, RFC 7946)."""
     if field.type == Type.POINT:
-        return f"ST_AsGeoJSON({column}, %s, 0)", (PRECISION,)
+        srid, flip, precision = crs or (4326, False, PRECISION)
+        return geometry_json(column, srid, flip), (precision,)
     params = ()
     if isinstance(field.read, PagePath):
         prefix, suffix = field.read.parts()
@@ -93,11 +107,13 @@ def _json(field, column):
     return text, params
 
 
-def practice_features(queryset, offset=0, limit=None):
+def practice_features(queryset, offset=0, limit=None, srid=4326, flip=False,
+                      precision=PRECISION):
     """(sql, params) of a statement giving one row per case: (feature JSON text, is_sample,
     key), ordered by the key, the id. `queryset` is a filtered `Practice.objects.published()`;
     `offset` and `limit` select a page of it. The members and properties are the summary
-    fields of `practices.fields.CaseFields`, in their order."""
+    fields of `practices.fields.CaseFields`, in their order. The geometry is in WGS 84 unless
+    `srid`/`flip`/`precision` say otherwise (see `geometry_json`)."""
     queryset = queryset.order_by("pk")
     if offset or limit is not None:
         queryset = queryset[offset: None if limit is None else offset + limit]
@@ -110,7 +126,8 @@ def practice_features(queryset, offset=0, limit=None):
     inner, inner_params = rows.query.sql_with_params()
     parts, params = [], []
     for field in declared:
-        text, field_params = _json(field, f"s.{aliases[field.read.column()]}")
+        text, field_params = _json(field, f"s.{aliases[field.read.column()]}",
+                                   (srid, flip, precision))
         parts.append((field, text))
         params.extend(field_params)
     (_id, id_sql), (_geometry, geometry_sql), *properties = parts
@@ -127,7 +144,8 @@ def practice_features(queryset, offset=0, limit=None):
     return sql, (*params, *inner_params)
 
 
-def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISION):
+def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISION, srid=4326,
+                          flip=False):
     """(sql, params) of one row per gmina: (feature JSON text, counts include samples, key),
     ordered by the key, the TERYT code. `municipalities` picks the gminy, `practices` (a
     filtered published queryset) the cases counted; `counts` lists only the tools with at
@@ -157,7 +175,8 @@ def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISIO
         " tool_slug) || '}' AS counts"
         " FROM per_tool GROUP BY municipality_id)"
         """ SELECT '{"type":"Feature","id":' || to_json(g.teryt)"""
-        """ || ',"geometry":' || coalesce(ST_AsGeoJSON(g.geom, %s, 0), 'null')"""
+        + """ || ',"geometry":' || coalesce(""" + geometry_json("g.geom", srid, flip)
+        + """, 'null')"""
         """ || ',"properties":{"teryt":' || to_json(g.teryt)"""
         """ || ',"name":' || to_json(g.name)"""
         f""" || ',"type":' || to_json(CASE g.type {kinds} ELSE g.type END)"""

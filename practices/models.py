@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -144,6 +145,11 @@ class Practice(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    # When the case was first published (feeds list new cases by it); set on the first save
+    # with status `published`, kept if the case is unpublished and published again.
+    published_at = models.DateTimeField(
+        _("first published"), null=True, blank=True, editable=False, db_index=True
+    )
 
     objects = PracticeManager()
 
@@ -227,6 +233,8 @@ class Practice(models.Model):
         took it first."""
         if self.location is None and self.municipality_id:
             self.location = self.municipality.point
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
         if self.slug:
             return super().save(*args, **kwargs)
         base = slugs.base_slug(

@@ -7,15 +7,10 @@ from django.urls.base import translate_url
 from django.utils import translation
 
 from geodata.basemap import base_map_config
+from practices.addresses import site_root  # noqa: F401 -- pages import it from here too
 
 # Open Graph wants territory-qualified locales.
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB"}
-
-
-def site_root(request):
-    """The site's absolute base URL without a trailing slash: MAPA_SITE_URL when set (a proxy
-    may hide the public host), else the request's own scheme and host."""
-    return settings.MAPA_SITE_URL or request.build_absolute_uri("/").rstrip("/")
 
 
 def _resolves(path):

@@ -7,7 +7,7 @@ Polish one (practices/ -> praktyki/, municipalities/ -> gminy/), so the compiled
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from practices.pages import cases, gminy, map, statistics, tools
+from practices.pages import cases, gmina_sheet, gminy, map, statistics, tools
 
 urlpatterns = [
     path("", map.MapView.as_view(), name="map"),
@@ -15,6 +15,10 @@ urlpatterns = [
     path(
         _("municipalities/<str:teryt>/"), gminy.MunicipalityDetailView.as_view(),
         name="municipality-detail",
+    ),
+    path(
+        _("municipalities/<str:teryt>/print/"), gmina_sheet.GminaSheetView.as_view(),
+        name="municipality-sheet",
     ),
     path(_("tools/"), tools.ToolListView.as_view(), name="tool-list"),
     path(_("tools/<slug:slug>/"), tools.ToolDetailView.as_view(), name="tool-detail"),

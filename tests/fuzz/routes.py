@@ -30,16 +30,32 @@ ROUTES = {
     "/api/tools/": CASE,
     "/api/stats/": (*CASE, "by"),
     "/api/schema/": ("format", "lang"),
+    "/tiles/practices/3/4/2.mvt": CASE,
+    "/tiles/municipalities/3/4/2.mvt": CASE,
+    "/feeds/practices.atom": (*CASE, "lang"),
+    "/feeds/practices.rss": (*CASE, "lang"),
+    "/export/map.html": (*CASE, "view", "title", "lang"),
+    "/ogc/collections/practices/items": (*CASE, "limit", "offset", "bbox-crs", "crs",
+                                         "datetime", "f"),
+    "/ogc/collections/municipalities/items": (*CASE, "limit", "offset", "bbox-crs", "crs",
+                                              "datetime", "f"),
+    "/ogc/collections/practices/items/1": ("crs", "f"),
+    "/ogc/": ("f",),
+    "/gminy/2061011/druk/": MAP,
 }
 PAGES = ("/", "/embed/", "/praktyki/bo-bialystok-2019/", "/gminy/2061011/",
          "/narzedzia/budzet-obywatelski/", "/statystyki/")
 DATA = tuple(path for path in ROUTES if path.startswith(("/api/", "/oembed/", "/statystyki/r",
-                                                          "/en/statistics/r")))
+                                                          "/en/statistics/r", "/tiles/",
+                                                          "/feeds/", "/ogc/")))
 # Routes with a free path segment: template with {} for the (quoted) segment.
 PATH_ROUTES = (
     "/gminy/{}/", "/en/municipalities/{}/", "/praktyki/{}/", "/narzedzia/{}/",
     "/statystyki/ranking.{}", "/api/municipalities/{}/", "/api/practices/{}/",
     "/api/points/{}/",
+    "/tiles/practices/{}/1/1.mvt", "/ogc/collections/{}/items",
+    "/ogc/collections/practices/items/{}", "/ogc/collections/municipalities/items/{}",
+    "/gminy/{}/druk/", "/feeds/practices.{}",
 )
 ALLOWED = {200, 301, 302, 304, 400, 404}
 # oEmbed answers 501 to a format other than json, as the oEmbed specification says.

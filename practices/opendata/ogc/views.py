@@ -1,0 +1,277 @@
+"""OGC API – Features at /ogc/ (Part 1 core with GeoJSON, HTML and OpenAPI 3.0; Part 2 CRS by
+reference): the landing page, conformance, the collections `practices` and `municipalities`,
+their items and single items.
+
+Rules:
+- JSON by default (GeoJSON for features); HTML with `f=html` or when the client prefers
+  text/html (a browser). Every document links to its other representation.
+- Items take `limit` (default 100, at most 10,000), `offset`, `bbox` with `bbox-crs`,
+  `datetime`, `crs` and the case filters of the public API, all validated: a problem is a 400
+  {"errors": {parameter: [messages]}} (never a 500). Pages link `next` and `prev` and say
+  `numberMatched` and `numberReturned`.
+- `crs` picks the coordinates' system from the allow-list in params.CRS; the answer says it in
+  the `Content-Crs` header. Only published cases, through CaseFilters.
+"""
+import json
+from dataclasses import replace
+from datetime import UTC, datetime
+from urllib.parse import urlencode
+
+from django.contrib.gis.geos import Polygon
+from django.db.models import Q
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from geodata import teryt
+from geodata.basemap import base_map_config
+from geodata.models import Municipality
+from practices import geojson
+from practices.addresses import site_root
+from practices.filters import CaseFilters, InvalidParameters
+from practices.opendata.ogc import documents
+from practices.opendata.ogc.params import (
+    CRS84,
+    PRECISION,
+    parse_format,
+    parse_items_query,
+)
+
+ITEM_PARAMETERS = ("limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "f")
+
+
+def _bad_request(errors):
+    return JsonResponse({"errors": errors}, status=400)
+
+
+def _format(request):
+    """json or html: `f` when given, else html for clients that prefer it (browsers)."""
+    values = [value for value in request.GET.getlist("f") if value.strip()]
+    if values:
+        return parse_format(values[-1].strip())
+    accept = request.headers.get("Accept", "")
+    return "html" if "text/html" in accept and "json" not in accept else "json"
+
+
+def _document_view(build, title):
+    @require_safe
+    def view(request, **kwargs):
+        translation.activate(translation.get_language_from_request(request))
+        try:
+            fmt = _format(request)
+        except ValueError as error:
+            return _bad_request({"f": [str(error)]})
+        document = build(site_root(request), **kwargs)
+        if fmt == "html":
+            return render(request, "ogc/document.html",
+                          {"page_title": title(), "document": document})
+        return JsonResponse(document, json_dumps_params={"ensure_ascii": False},
+                            content_type=documents.OPENAPI if build is documents.openapi
+                            else documents.JSON)
+    return view
+
+
+landing_view = _document_view(documents.landing, lambda: _("OGC API – Features"))
+conformance_view = _document_view(lambda root: documents.conformance(),
+                                  lambda: _("Conformance classes"))
+collections_view = _document_view(documents.collections, lambda: _("Collections"))
+openapi_view = _document_view(documents.openapi, lambda: _("API definition"))
+
+
+@require_safe
+def collection_view(request, collection):
+    if collection not in documents.FILTERS:
+        raise Http404("No such collection.")
+    return _document_view(documents.collection, lambda: collection)(
+        request, collection_id=collection
+    )
+
+
+def _years(queryset, years):
+    first, last = years
+    if last is not None:
+        queryset = queryset.filter(year__lte=last)
+    if first is not None:
+        queryset = queryset.filter(
+            Q(end_year__gte=first) | Q(end_year__isnull=True, year__gte=first)
+        )
+    return queryset
+
+
+def _selection(request, collection, *, allow_bbox=True):
+    """(CaseFilters, ItemsQuery) of an items request, or InvalidParameters."""
+    filters, errors = CaseFilters.parse_lenient(
+        request.GET, extra=ITEM_PARAMETERS, only=documents.FILTERS[collection]
+    )
+    try:
+        query = parse_items_query(request.GET, allow_bbox=allow_bbox)
+    except InvalidParameters as error:
+        errors.update(error.errors)
+        query = None
+    if errors:
+        raise InvalidParameters(errors)
+    return filters, query
+
+
+def _practices(filters, query):
+    cases = filters.practices()
+    if query.bbox:
+        cases = cases.filter(location__intersects=Polygon.from_bbox(query.bbox))
+    if query.years:
+        cases = _years(cases, query.years)
+    return cases
+
+
+def _crs_options(query):
+    return {"srid": query.srid, "flip": query.flip, "precision": PRECISION[query.srid]}
+
+
+def _page_links(request, query, matched, returned):
+    base = site_root(request) + request.path
+
+    def href(**changes):
+        kept = [(name, value) for name, values in request.GET.lists() for value in values
+                if name not in changes]
+        return base + "?" + urlencode(kept + list(changes.items()))
+
+    links = [
+        documents.link(href(f="json", offset=query.offset, limit=query.limit), "self",
+                       documents.GEOJSON, _("This page")),
+        documents.link(href(f="html", offset=query.offset, limit=query.limit), "alternate",
+                       documents.HTML, _("This page as HTML")),
+    ]
+    if query.offset + returned < matched:
+        links.append(documents.link(href(f="json", offset=query.offset + query.limit,
+                                         limit=query.limit), "next", documents.GEOJSON,
+                                    _("Next page")))
+    if query.offset > 0:
+        links.append(documents.link(href(f="json", offset=max(query.offset - query.limit, 0),
+                                         limit=query.limit), "prev", documents.GEOJSON,
+                                    _("Previous page")))
+    return links
+
+
+def _features(collection, filters, query, offset, limit, single=None):
+    """(feature texts, numberMatched) of a page of a collection."""
+    options = _crs_options(query)
+    if collection == "practices":
+        cases = _practices(filters, query)
+        if single is not None:
+            cases = cases.filter(pk=single)
+        matched = cases.count() if single is None else None
+        sql, params = geojson.practice_features(cases, offset=offset, limit=limit, **options)
+    else:
+        gminy = filters.municipalities().order_by("teryt")
+        if query.bbox:
+            gminy = gminy.filter(boundary__intersects=Polygon.from_bbox(query.bbox))
+        if single is not None:
+            gminy = gminy.filter(teryt=single)
+        matched = gminy.count() if single is None else None
+        cases = _years(filters.practices(), query.years) if query.years else filters.practices()
+        if limit is not None:
+            # The page as a subquery: the SQL builder orders the gminy itself.
+            gminy = Municipality.objects.filter(
+                teryt__in=gminy[offset: offset + limit].values("teryt")
+            )
+        sql, params = geojson.municipality_features(gminy, cases, **options)
+    texts, _samples = geojson.fetch_features(sql, params)
+    return texts, matched
+
+
+def _geojson_response(text, query):
+    response = HttpResponse(text, content_type=documents.GEOJSON)
+    response["Content-Crs"] = f"<{query.crs}>"
+    return response
+
+
+@require_safe
+def items_view(request, collection):
+    if collection not in documents.FILTERS:
+        raise Http404("No such collection.")
+    translation.activate(translation.get_language_from_request(request))
+    try:
+        filters, query = _selection(request, collection)
+        fmt = _format(request)
+    except InvalidParameters as error:
+        return _bad_request(error.errors)
+    except ValueError as error:
+        return _bad_request({"f": [str(error)]})
+    if fmt == "html":
+        # The page draws the features on a web map: always in longitude/latitude.
+        query = replace(query, crs=CRS84)
+    texts, matched = _features(collection, filters, query, query.offset, query.limit)
+    links = _page_links(request, query, matched, len(texts))
+    members = geojson.members(
+        numberMatched=matched, numberReturned=len(texts), links=links,
+        timeStamp=datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+    )
+    text = '{"type":"FeatureCollection","features":[' + ",".join(texts) + "]" + members + "}"
+    if fmt == "html":
+        return _items_page(request, collection, text)
+    return _geojson_response(text, query)
+
+
+@require_safe
+def item_view(request, collection, feature_id):
+    if collection not in documents.FILTERS:
+        raise Http404("No such collection.")
+    translation.activate(translation.get_language_from_request(request))
+    errors = {}
+    try:
+        query = parse_items_query(request.GET, allow_bbox=False)
+        fmt = _format(request)
+    except InvalidParameters as error:
+        errors.update(error.errors)
+    except ValueError as error:
+        errors["f"] = [str(error)]
+    extra = set(request.GET) - {"crs", "f"}
+    for name in sorted(extra):
+        errors[name] = [_("Unknown parameter '%(name)s'. Allowed: %(allowed)s.")
+                        % {"name": name, "allowed": "crs, f"}]
+    if errors:
+        return _bad_request(errors)
+    if fmt == "html":
+        query = replace(query, crs=CRS84)
+    key = _feature_key(collection, feature_id)
+    texts, _matched = _features(collection, CaseFilters(), query, 0, None, single=key)
+    if not texts:
+        return JsonResponse({"detail": _("No such feature.")}, status=404)
+    if fmt == "html":
+        return _items_page(request, collection,
+                           '{"type":"FeatureCollection","features":[' + texts[0] + "]}")
+    return _geojson_response(texts[0], query)
+
+
+def _feature_key(collection, value):
+    if collection == "practices":
+        if not (value.isascii() and value.isdecimal()) or len(value) > 12:
+            raise Http404("No such feature.")
+        return int(value)
+    try:
+        return teryt.parse_gmina(value).code
+    except teryt.TerytError:
+        raise Http404("No such feature.") from None
+
+
+def _items_page(request, collection, text):
+    collection_document = documents.collection(site_root(request), collection)
+    data = json.loads(text)
+    columns = list(data["features"][0]["properties"]) if data["features"] else []
+    rows = [{"id": feature["id"],
+             "values": [_cell(feature["properties"].get(name)) for name in columns]}
+            for feature in data["features"]]
+    return render(request, "ogc/items.html", {
+        "page_title": collection_document["title"],
+        "collection": collection_document,
+        "collection_json": data,
+        "columns": columns,
+        "rows": rows,
+        "map_config": base_map_config(),
+    })
+
+
+def _cell(value):
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+

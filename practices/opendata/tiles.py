@@ -1,0 +1,158 @@
+"""Vector tiles of the selection for national scale: /tiles/practices/{z}/{x}/{y}.mvt (one
+point per case) and /tiles/municipalities/{z}/{x}/{y}.mvt (gminy with the number of matching
+cases), Mapbox Vector Tiles built by PostGIS (`ST_AsMVT`).
+
+Rules:
+- The case filters are the API's (practices.filters.CaseFilters, `bbox` excepted: the tile is
+  the box); any problem is a 400 {"errors": {parameter: [messages]}}, like the API, and so is a
+  z/x/y outside the tile grid (z 0–MAX_ZOOM, x and y 0–2^z−1).
+- Only published cases, through `CaseFilters.practices()`.
+- Tiles carry ETag/Last-Modified from the data version and answer revalidation with 304
+  (practices.caching), so browsers and CDNs keep them until the data changes.
+- Layers: `practices` with id, tool, year and sample per point; `municipalities` with teryt,
+  name and practice_count per gmina (display boundaries; PostGIS clips them to the tile with a
+  buffer, so neighbouring tiles join without seams).
+"""
+import math
+
+from django.contrib.gis.geos import Polygon
+from django.db import connection
+from django.db.models import Count, F
+from django.http import Http404, HttpResponse, JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from practices.caching import respond
+from practices.filters import CaseFilters, InvalidParameters
+
+MVT = "application/vnd.mapbox-vector-tile"
+MAX_ZOOM = 20
+EXTENT = 4096
+BUFFER = 64
+# Everything but bbox: the tile is the box.
+TILE_PARAMETERS = ("tool", "year", "year_from", "year_to", "municipality", "county",
+                   "voivodeship", "q")
+WEB_MERCATOR_LATITUDE = 85.0511287798066
+
+
+def parse_tile(z, x, y):
+    """(z, x, y) as integers inside the tile grid, or InvalidParameters naming each bad one."""
+    errors, values = {}, {}
+    for name, value in (("z", z), ("x", x), ("y", y)):
+        if not (value.isascii() and value.isdecimal()) or len(value) > 8:
+            errors[name] = [_("'%(value)s' is not a whole number.") % {"value": value[:20]}]
+        else:
+            values[name] = int(value)
+    zoom = values.get("z")
+    if zoom is not None and zoom > MAX_ZOOM:
+        errors["z"] = [_("The zoom must be from 0 to %(max)d.") % {"max": MAX_ZOOM}]
+    elif zoom is not None:
+        for name in ("x", "y"):
+            if name in values and values[name] >= 2 ** zoom:
+                errors[name] = [
+                    _("At zoom %(z)d, %(name)s must be from 0 to %(max)d.")
+                    % {"z": zoom, "name": name, "max": 2 ** zoom - 1}
+                ]
+    if errors:
+        raise InvalidParameters(errors)
+    return values["z"], values["x"], values["y"]
+
+
+def tile_bounds(z, x, y, margin=0.0):
+    """The tile's (west, south, east, north) in WGS 84, widened by `margin` tile widths."""
+    count = 2 ** z
+
+    def lon(column):
+        return column / count * 360.0 - 180.0
+
+    def lat(row):
+        return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * row / count))))
+
+    west, east = lon(x - margin), lon(x + 1 + margin)
+    north, south = lat(max(y - margin, 0)), lat(min(y + 1 + margin, count))
+    return max(west, -180.0), max(south, -WEB_MERCATOR_LATITUDE), min(east, 180.0), north
+
+
+def _box(z, x, y):
+    return Polygon.from_bbox(tile_bounds(z, x, y, margin=BUFFER / EXTENT))
+
+
+def _mvt(layer, columns, rows_sql, params, z, x, y):
+    """One MVT layer: `rows_sql` gives the `columns` (the features' properties) and a WGS 84
+    geometry `geom`; PostGIS projects, clips and encodes them."""
+    properties = ", ".join(f"r.{column}" for column in columns)
+    sql = (
+        f"SELECT ST_AsMVT(t, %s, {EXTENT}, 'geom') FROM ("
+        f" SELECT {properties}, ST_AsMVTGeom(ST_Transform(r.geom, 3857),"
+        f" ST_TileEnvelope(%s, %s, %s), {EXTENT}, {BUFFER}, true) AS geom"
+        f" FROM ({rows_sql}) r"
+        ") t WHERE t.geom IS NOT NULL"
+    )
+    with connection.cursor() as cursor:
+        # The tile envelope's parameters come before the rows' own in the statement.
+        cursor.execute(sql, (layer, z, x, y, *params))
+        data = cursor.fetchone()[0]
+    return bytes(data) if data else b""
+
+
+def practice_tile(filters, z, x, y):
+    """The `practices` layer: the selection's cases whose point lies in the tile (with its
+    buffer)."""
+    rows = (
+        filters.practices().filter(location__bboverlaps=_box(z, x, y)).order_by()
+        .values("id", "year", tool_slug=F("tool__slug"), sample=F("is_sample"),
+                geom=F("location"))
+    )
+    sql, params = rows.query.sql_with_params()
+    return _mvt(
+        "practices", ("id", "tool_slug AS tool", "year", "sample"), sql, params, z, x, y
+    )
+
+
+def municipality_tile(filters, z, x, y):
+    """The `municipalities` layer: the gminy the geographic filters keep that touch the tile,
+    with the number of the selection's cases in each (0 included: a choropleth needs its
+    empty areas)."""
+    gminy = filters.municipalities().filter(display_boundary__bboverlaps=_box(z, x, y))
+    counts = (
+        filters.practices().filter(municipality__in=gminy.values("teryt")).order_by()
+        .values("municipality_id").annotate(n=Count("id"))
+    )
+    counts_sql, counts_params = counts.query.sql_with_params()
+    gminy_sql, gminy_params = (
+        gminy.order_by().values("teryt", "name", geom=F("display_boundary"))
+        .query.sql_with_params()
+    )
+    rows_sql = (
+        "SELECT g.teryt, g.name, coalesce(c.n, 0) AS practice_count, g.geom"
+        f" FROM ({gminy_sql}) g LEFT JOIN ({counts_sql}) c ON c.municipality_id = g.teryt"
+    )
+    return _mvt(
+        "municipalities", ("teryt", "name", "practice_count"), rows_sql,
+        (*gminy_params, *counts_params), z, x, y,
+    )
+
+
+LAYERS = {"practices": practice_tile, "municipalities": municipality_tile}
+
+
+@require_safe
+def tile_view(request, layer, z, x, y):
+    """A tile of `layer` with the case filters of the query string (see the module's rules)."""
+    if layer not in LAYERS:
+        raise Http404("No such tile layer.")
+    # Language-neutral like the API: messages follow Accept-Language, Polish by default.
+    translation.activate(translation.get_language_from_request(request))
+    errors = {}
+    try:
+        tile = parse_tile(z, x, y)
+    except InvalidParameters as error:
+        errors.update(error.errors)
+    filters, filter_errors = CaseFilters.parse_lenient(request.GET, only=TILE_PARAMETERS)
+    errors.update(filter_errors)
+    if errors:
+        return JsonResponse({"errors": errors}, status=400)
+    return respond(
+        request, lambda: HttpResponse(LAYERS[layer](filters, *tile), content_type=MVT)
+    )
