@@ -82,8 +82,10 @@ def _mvt(layer, columns, rows_sql, params, z, x, y):
     """One MVT layer: `rows_sql` gives the `columns` (the features' properties) and a WGS 84
     geometry `geom`; PostGIS projects, clips and encodes them."""
     properties = ", ".join(f"r.{column}" for column in columns)
+    # Column names and constants of this module, and Django's compiled SQL; every value from
+    # the request is a parameter.
     sql = (
-        f"SELECT ST_AsMVT(t, %s, {EXTENT}, 'geom') FROM ("
+        f"SELECT ST_AsMVT(t, %s, {EXTENT}, 'geom') FROM ("  # nosec B608
         f" SELECT {properties}, ST_AsMVTGeom(ST_Transform(r.geom, 3857),"
         f" ST_TileEnvelope(%s, %s, %s), {EXTENT}, {BUFFER}, true) AS geom"
         f" FROM ({rows_sql}) r"
@@ -125,7 +127,7 @@ def municipality_tile(filters, z, x, y):
         .query.sql_with_params()
     )
     rows_sql = (
-        "SELECT g.teryt, g.name, coalesce(c.n, 0) AS practice_count, g.geom"
+        "SELECT g.teryt, g.name, coalesce(c.n, 0) AS practice_count, g.geom"  # nosec B608
         f" FROM ({gminy_sql}) g LEFT JOIN ({counts_sql}) c ON c.municipality_id = g.teryt"
     )
     return _mvt(
