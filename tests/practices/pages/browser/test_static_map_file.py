@@ -2,6 +2,7 @@
 popups show a hostile title as text, and nothing runs."""
 import pytest
 
+from tests.practices.api import world as world_module
 from tests.practices.api.world import ALL_PUBLISHED
 
 PAYLOAD = '<img src=x onerror="alert(1)">'
@@ -9,12 +10,13 @@ PAYLOAD = '<img src=x onerror="alert(1)">'
 pytestmark = pytest.mark.browser
 
 
-def test_the_file_opens_offline_and_its_popups_are_inert(api, world, context, watch, tmp_path):
+def test_the_file_opens_offline_and_its_popups_are_inert(client, db, context, watch, tmp_path):
+    world = world_module.build()
     case = world["cases"]["referendum-elk-2018"]
     case.title = PAYLOAD
     case.save()
     path = tmp_path / "map.html"
-    path.write_bytes(api.get("/export/map.html").content)
+    path.write_bytes(client.get("/export/map.html").content)
     page = context.new_page()
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
