@@ -7,7 +7,7 @@
 // the server for the selection (/api/stats/?by=municipality,tool, through ctx.loadCounts).
 // Names go into tooltips and popups as text nodes, never as HTML.
 import { el } from "./dom.js";
-import { t, tn } from "./i18n.js";
+import { formatNumber, t, tn } from "./i18n.js";
 import { symbolNode } from "./shapes.js";
 
 // The rules of practices/choropleth.py (count_classes), line for line; a browser test
@@ -216,6 +216,18 @@ export function createBoundaryLayer(map, ctx) {
     get classes() {
       return classes;
     },
+    // The gminy with matching cases, for the table twin: [{teryt, name, county, count}].
+    rows() {
+      const shown = new Map();
+      group.eachLayer((layer) => shown.set(layer.feature.properties.teryt, layer.feature.properties));
+      return [...counts.entries()].filter(([, entry]) => entry.total > 0).map(([teryt, entry]) => {
+        const p = shown.get(teryt);
+        return {
+          teryt, count: entry.total, name: p ? p.name : teryt,
+          county: p ? ctx.countyLabel(p.county) || p.county_name || "" : "",
+        };
+      });
+    },
     // Bounds of the gminy whose TERYT code starts with one of the codes.
     boundsOf(codes) {
       let bounds = null;
@@ -238,6 +250,6 @@ export function choroplethLegend(classes, samples = false) {
     el("li", {}, el("span", { class: "map-legend__swatch", style: `background:${EMPTY_FILL}` }), el("span", { text: t("noMatching") })),
     classes.map((c) => el("li", {},
       el("span", { class: "map-legend__swatch", style: `background:${c.color}` }),
-      el("span", { text: c.min === c.max ? tn("caseCount", c.min) : t("caseRange", { min: c.min, max: c.max }) }))),
+      el("span", { text: c.min === c.max ? tn("caseCount", c.min) : tn("caseRange", c.max, { min: formatNumber(c.min) }) }))),
   );
 }

@@ -4,7 +4,7 @@ colour, zero has its own, and 21 next to 22 are not at opposite ends of the pale
 import pytest
 
 from practices.choropleth import PALETTE, ZERO_COLOR, count_classes
-from tests.practices.pages.browser.conftest import KNOWN_GMINY, screenshot, wait_ready
+from tests.practices.pages.browser.conftest import screenshot, wait_ready
 from tests.practices.pages.browser.test_choropleth import shading
 
 pytestmark = pytest.mark.browser
@@ -23,26 +23,6 @@ DISTRIBUTIONS = [
     [3, 3],
     [1] * 10 + [7],
 ]
-
-
-# Cases per gmina: two pairs of equal counts and a single one.
-UNEVEN = dict(zip(KNOWN_GMINY, [4, 4, 2, 2, 1], strict=False))
-
-
-@pytest.fixture
-def uneven_cases(site):
-    from geodata.models import Municipality
-    from practices.models import ParticipationTool, Practice, Status
-
-    tool = ParticipationTool.objects.get(slug="konsultacje")
-    gminy = Municipality.objects.in_bulk(list(UNEVEN))
-    Practice.objects.bulk_create([
-        Practice(title=f"Konsultacje {teryt} {i}", slug=f"konsultacje-{teryt}-{i}", tool=tool,
-                 municipality=gminy[teryt], year=2020, status=Status.PUBLISHED,
-                 location=gminy[teryt].point)
-        for teryt, n in UNEVEN.items() for i in range(n)
-    ])
-    return UNEVEN
 
 
 def script_classes(page, values):
