@@ -47,7 +47,8 @@ def test_the_tool_map_shows_what_the_api_returns_for_the_tool(page, site, cases)
     )
 
 
-SYMBOL = "svg => [...svg.querySelectorAll('path')].map(p => [p.getAttribute('d'), p.getAttribute('fill')])"
+SYMBOL = ("svg => [...svg.querySelectorAll('path')]"
+          ".map(p => [p.getAttribute('d'), p.getAttribute('fill')])")
 
 
 def symbols(page):
