@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from geodata.basemap import base_map_config, geometry_json
+from geodata.basemap import geometry_json
 from practices.domain.facts import display_facts
 from practices.domain.markdown import render_markdown
 from practices.domain.search import fold
 from practices.models import BudgetProject, Practice, PracticeLink, Status
 from practices.pages.site import site_root
+from practices.pages.small_map import small_map_config
 
 
 class PracticeDetailView(DetailView):
@@ -56,13 +57,14 @@ class PracticeDetailView(DetailView):
             "report_error_mailto": self.report_error_mailto(practice, absolute_url),
             "budget_projects": budget_projects(practice, self.request.GET.get("sort", "")),
             "page_map": {
-                **base_map_config(),
+                **small_map_config(),
                 # The imported boundary: the display one is generalised for the national choropleth
                 # and would look coarse at a single gmina's zoom.
                 "boundary": geometry_json(municipality.boundary),
                 "points": [{
                     "lon": point.x, "lat": point.y, "title": practice.title,
-                    "color": practice.tool.color,
+                    "color": practice.tool.color, "tool": practice.tool.slug,
+                    "sample": practice.is_sample,
                 }],
                 "label": _("Map of the case's location in %(municipality)s")
                 % {"municipality": municipality.name},

@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import DetailView
 
-from geodata.basemap import base_map_config, geometry_json
+from geodata.basemap import geometry_json
 from geodata.models import Municipality
 from geodata.teryt import TerytError, parse_gmina
 from practices import stats
 from practices.models import Practice
+from practices.pages.small_map import small_map_config
 
 
 def neighbours_of(teryt):
@@ -98,12 +99,13 @@ class MunicipalityDetailView(DetailView):
             "sample_count": sum(1 for case in cases if case.is_sample),
             "neighbours": list(neighbours_of(municipality.pk)),
             "page_map": {
-                **base_map_config(),
+                **small_map_config(),
                 "boundary": geometry_json(municipality.boundary),
                 "points": [
                     {
                         "lon": case.location.x, "lat": case.location.y, "title": case.title,
                         "url": case.get_absolute_url(), "color": case.tool.color,
+                        "tool": case.tool.slug, "sample": case.is_sample,
                     }
                     for case in cases if case.location
                 ],

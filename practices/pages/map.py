@@ -186,7 +186,10 @@ def js_strings():
         "caseCount": plural(lambda n: ngettext(
             "%(count)s case", "%(count)s cases", n
         )),
-        "caseRange": _("%(min)s–%(max)s cases"),
+        # A range agrees with its upper bound ("1–3 praktyki", "5–9 praktyk").
+        "caseRange": plural(lambda n: ngettext(
+            "%(min)s–%(count)s case", "%(min)s–%(count)s cases", n
+        )),
         "matchingCount": plural(lambda n: ngettext(
             "%(count)s matching case", "%(count)s matching cases", n
         )),

@@ -3,15 +3,16 @@
 show published cases only."""
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from geodata.basemap import base_map_config
 from practices import stats
 from practices.models import ParticipationTool, Practice
 from practices.pages import charts
+from practices.pages.small_map import outline_url, small_map_config
 
 RECENT_CASES_ON_TOOL_PAGE = 20
 
@@ -58,23 +59,27 @@ class ToolDetailView(DetailView):
                   "municipality__teryt")
             .order_by("-year", "title")[:RECENT_CASES_ON_TOOL_PAGE]
         )
+        by_voivodeship = [row for row in stats.counts_by_voivodeship(cases) if row[1]]
         context.update({
             "page_title": tool.name,
             "page_description": tool.description[:300],
             "total": sum(count for _year, count in per_year),
             "per_year": per_year,
             "per_year_chart": charts.column_chart(per_year),
-            "by_voivodeship": [row for row in stats.counts_by_voivodeship(cases) if row[1]],
+            "by_voivodeship": by_voivodeship,
             "recent_cases": recent,
             "sample_count": stats.sample_count(cases),
             "map_query": urlencode({"tool": tool.slug}),
-            "page_map": {
-                **base_map_config(),
-                # The cases come from the API, clustered: a tool can have thousands.
-                "dataUrl": reverse("api-practice-list") + "?" + urlencode({"tool": tool.slug}),
-                "cluster": True,
-                "color": tool.color,
-                "label": _("Map of the cases of %(tool)s") % {"tool": tool.name},
-            },
+            "page_map": small_map_config(
+                # The cases come from the API, clustered: a tool can have thousands. They are
+                # drawn over the gminy of the voivodeships where they are.
+                dataUrl=reverse("api-practice-list") + "?" + urlencode({"tool": tool.slug}),
+                outlineUrl=outline_url(
+                    [v.teryt for v, _n in by_voivodeship] or settings.MAPA_DEFAULT_REGION
+                ),
+                cluster=True,
+                color=tool.color,
+                label=_("Map of the cases of %(tool)s") % {"tool": tool.name},
+            ),
         })
         return context

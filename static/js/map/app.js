@@ -5,6 +5,7 @@ import { choroplethLegend, createBoundaryLayer } from "./choropleth.js";
 import { createEmbedDialog } from "./embed-dialog.js";
 import { createFilters, renderChips } from "./filters.js";
 import { setupStrings, t, tn } from "./i18n.js";
+import { createGminaTable } from "./gmina-table.js";
 import { createLegend } from "./legend.js";
 import { createCaseList } from "./list.js";
 import { createMarkerLayer, markersLegend } from "./markers.js";
@@ -80,11 +81,13 @@ const boundaries = createBoundaryLayer(map, { ...ctx, loadCounts: () => loadCoun
 const markers = createMarkerLayer(map, { ...ctx, loadCase: (id) => loadCase(id) });
 // The legend starts open only where it leaves most of the map free.
 const legend = createLegend(map, { open: map.getSize().x >= 700 && map.getSize().y >= 450 });
-const list = createCaseList(root.querySelector("[data-case-list]"), {
+const listRoot = root.querySelector("[data-case-list]");
+const list = createCaseList(listRoot, {
   ...ctx,
   pageSize: data.limits.pageSize,
   loadPage: (offset, sort) => getJson(apiUrl(data.urls.practices, { limit: data.limits.pageSize, offset, sort })),
 });
+const gminaTable = createGminaTable(listRoot.querySelector("[data-gmina-counts]"), ctx);
 const filters = createFilters(root.querySelector("[data-filters]"), {
   tools: ctx.tools, years: data.years, limits: data.limits, placeEntries: page.placeEntries, onChange: change,
 });
@@ -292,7 +295,7 @@ async function loadFacets(signal) {
 
 function loadList() {
   const key = selectionKey();
-  if (!listVisible() || listKey === key) return null;
+  if (!listVisible() || state.view !== "markers" || listKey === key) return null;
   listKey = key;
   return list.update().catch((error) => {
     listKey = null;
@@ -344,6 +347,7 @@ function fitIfPending() {
 
 function showView() {
   root.dataset.view = state.view;
+  showTwin();
   for (const button of root.querySelectorAll("[data-view-button]")) {
     button.setAttribute("aria-pressed", button.dataset.viewButton === state.view ? "true" : "false");
   }
@@ -360,6 +364,20 @@ function showView() {
       firstTime.choropleth = false;
       performance.mark("mapa:choropleth");
     }
+  }
+}
+
+// The list twin follows the view: the cases in the markers view, the counts per gmina (the
+// choropleth's numbers) in the choropleth view.
+function showTwin() {
+  for (const part of listRoot.querySelectorAll("[data-list-view]")) {
+    part.hidden = part.dataset.listView !== state.view;
+  }
+  if (state.view !== "choropleth") return;
+  if (countsKey === selectionKey() && boundaries.scope) {
+    gminaTable.show(`${countsKey}|${boundaries.scope}`, boundaries.rows());
+  } else {
+    gminaTable.pending();
   }
 }
 

@@ -7,37 +7,64 @@
 // the server for the selection (/api/stats/?by=municipality,tool, through ctx.loadCounts).
 // Names go into tooltips and popups as text nodes, never as HTML.
 import { el } from "./dom.js";
-import { t, tn } from "./i18n.js";
+import { formatNumber, t, tn } from "./i18n.js";
 import { symbolNode } from "./shapes.js";
 
-const PALETTE = ["#fee391", "#fdb04b", "#f26b2d", "#c8321d", "#7f0f12"];
+// The rules of practices/choropleth.py (count_classes), line for line; a browser test
+// compares the two on the same counts. At most MAX_CLASSES classes, bounded by quantiles of
+// the positive counts (or each distinct count when there are few); a class's colour is its
+// place in the distribution, so equal counts share a colour and 21 next to 22 are never at
+// opposite ends of the palette. Zero has its own colour (EMPTY_FILL).
+const PALETTE = ["#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"];
 const EMPTY_FILL = "#f2f2f2";
-const MAX_CLASSES = PALETTE.length;
+const MAX_CLASSES = 6;
 
-// Classes of positive counts: each distinct value when there are few, else quantiles.
-export function classBreaks(values) {
-  const sorted = values.filter((v) => v > 0).sort((a, b) => a - b);
-  if (!sorted.length) return [];
-  const unique = [...new Set(sorted)];
-  let classes;
-  if (unique.length <= MAX_CLASSES) {
-    classes = unique.map((v) => ({ min: v, max: v }));
-  } else {
-    classes = [];
-    let lower = 1;
-    for (let i = 1; i <= MAX_CLASSES; i += 1) {
-      const upper = sorted[Math.ceil((sorted.length * i) / MAX_CLASSES) - 1];
-      if (upper >= lower) {
-        classes.push({ min: lower, max: upper });
-        lower = upper + 1;
-      }
-    }
+// The palette position of a share (0–1] of the gminy with cases.
+function shadeIndex(share) {
+  const scaled = Math.round(share * PALETTE.length * 1e9) / 1e9;
+  return Math.max(Math.ceil(scaled) - 1, 0);
+}
+
+// How many of the sorted `values` are at most `value`.
+function countAtMost(values, value) {
+  let n = 0;
+  while (n < values.length && values[n] <= value) n += 1;
+  return n;
+}
+
+// [[upper bound, share of the counts at or below the bound's quantile]], lowest first.
+function bounds(positive, maxClasses) {
+  const distinct = [...new Set(positive)];
+  if (distinct.length <= maxClasses) {
+    return distinct.map((high) => [high, countAtMost(positive, high) / positive.length]);
   }
-  const n = classes.length;
-  classes.forEach((c, i) => {
-    c.color = PALETTE[n === 1 ? 3 : Math.round((i * (MAX_CLASSES - 1)) / (n - 1))];
+  const found = new Map();
+  for (let i = 1; i <= maxClasses; i += 1) {
+    const high = positive[Math.max(0, Math.ceil((positive.length * i) / maxClasses) - 1)];
+    found.set(high, i / maxClasses); // a repeated bound keeps its highest quantile
+  }
+  return [...found.entries()].sort((a, b) => a[0] - b[0]);
+}
+
+// The classes ({min, max, color}) of the positive counts among `values`, lowest first.
+export function classBreaks(values, maxClasses = MAX_CLASSES) {
+  const positive = values.filter((v) => v > 0).sort((a, b) => a - b);
+  if (!positive.length) return [];
+  const found = bounds(positive, maxClasses);
+  // From the top down, each class takes its share's colour or, when that is not lighter than
+  // the class above, the next lighter one: every class keeps a colour of its own.
+  const positions = [];
+  let above = PALETTE.length;
+  for (let i = found.length - 1; i >= 0; i -= 1) {
+    above = Math.min(shadeIndex(found[i][1]), above - 1);
+    positions.unshift(above);
+  }
+  let low = positive[0];
+  return found.map(([high], i) => {
+    const item = { min: low, max: high, color: PALETTE[positions[i]] };
+    low = high + 1;
+    return item;
   });
-  return classes;
 }
 
 function classOf(classes, count) {
@@ -189,6 +216,18 @@ export function createBoundaryLayer(map, ctx) {
     get classes() {
       return classes;
     },
+    // The gminy with matching cases, for the table twin: [{teryt, name, county, count}].
+    rows() {
+      const shown = new Map();
+      group.eachLayer((layer) => shown.set(layer.feature.properties.teryt, layer.feature.properties));
+      return [...counts.entries()].filter(([, entry]) => entry.total > 0).map(([teryt, entry]) => {
+        const p = shown.get(teryt);
+        return {
+          teryt, count: entry.total, name: p ? p.name : teryt,
+          county: p ? ctx.countyLabel(p.county) || p.county_name || "" : "",
+        };
+      });
+    },
     // Bounds of the gminy whose TERYT code starts with one of the codes.
     boundsOf(codes) {
       let bounds = null;
@@ -211,6 +250,6 @@ export function choroplethLegend(classes, samples = false) {
     el("li", {}, el("span", { class: "map-legend__swatch", style: `background:${EMPTY_FILL}` }), el("span", { text: t("noMatching") })),
     classes.map((c) => el("li", {},
       el("span", { class: "map-legend__swatch", style: `background:${c.color}` }),
-      el("span", { text: c.min === c.max ? tn("caseCount", c.min) : t("caseRange", { min: c.min, max: c.max }) }))),
+      el("span", { text: c.min === c.max ? tn("caseCount", c.min) : tn("caseRange", c.max, { min: formatNumber(c.min) }) }))),
   );
 }

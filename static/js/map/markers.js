@@ -45,10 +45,10 @@ function lazyPopup(marker, id, ctx) {
   return node;
 }
 
-export function createMarkerLayer(map, ctx) {
-  let finishLoading = null;
-  // Icons are shared by every marker of a tool, so their HTML is a string: only constants and
-  // a checked colour go into it (shapes.symbolSvg), never data.
+// The marker icon of each tool (keyed by slug, "|sample" for a sample case, "" for an
+// unknown tool). Icons are shared by every marker of a tool, so their HTML is a string: only
+// constants and a checked colour go into it (shapes.symbolSvg), never data.
+export function toolIcons(tools) {
   const icons = new Map();
   const icon = (tool, sample) => L.divIcon({
     className: `case-marker case-marker--${tool.shape}${sample ? " case-marker--sample" : ""}`,
@@ -57,22 +57,23 @@ export function createMarkerLayer(map, ctx) {
     iconAnchor: [11, 11],
     popupAnchor: [0, -9],
   });
-  for (const [slug, tool] of ctx.tools) {
+  for (const [slug, tool] of tools) {
     icons.set(slug, icon(tool, false));
     icons.set(`${slug}|sample`, icon(tool, true));
   }
   const fallback = { shape: "circle", color: "#555555" };
   icons.set("", icon(fallback, false));
   icons.set("|sample", icon(fallback, true));
+  return icons;
+}
 
-  const cluster = L.markerClusterGroup({
-    chunkedLoading: true,
+// The site's cluster group: white discs with the count, bordered by size, named for screen
+// readers (the small maps of the pages use it too). `options` go to markercluster.
+export function createClusterGroup(options = {}) {
+  return L.markerClusterGroup({
     showCoverageOnHover: false,
     spiderfyOnMaxZoom: true,
     maxClusterRadius: 45,
-    chunkProgress(processed, total) {
-      if (processed === total && finishLoading) finishLoading();
-    },
     iconCreateFunction(group) {
       const count = group.getChildCount();
       const size = count < 10 ? "small" : count < 100 ? "medium" : "large";
@@ -83,6 +84,18 @@ export function createMarkerLayer(map, ctx) {
           text: formatNumber(count) }),
         el("span", { class: "visually-hidden", text: tn("clusterLabel", count) }));
       return L.divIcon({ className: `map-cluster map-cluster--${size}`, html, iconSize: [side, side] });
+    },
+    ...options,
+  });
+}
+
+export function createMarkerLayer(map, ctx) {
+  let finishLoading = null;
+  const icons = toolIcons(ctx.tools);
+  const cluster = createClusterGroup({
+    chunkedLoading: true,
+    chunkProgress(processed, total) {
+      if (processed === total && finishLoading) finishLoading();
     },
   }).addTo(map);
 

@@ -1,15 +1,25 @@
-// A small map on a case, gmina or tool page. Everything it needs comes from the page through
-// json_script (#page-map-config):
+// A small map on a case, gmina or tool page, in the main map's style: the same markers (a
+// symbol per tool, a dashed ring for a sample case) and clusters (static/js/map/markers.js),
+// drawn over an outline of the place, so that it reads without base-map tiles. Everything it
+// needs comes from the page through json_script (#page-map-config):
 //   tileUrl, tileAttribution, maxZoom, center, zoom  base map and initial view
+//   tools, strings, lang  the tools in their order (for their symbols), the clusters' names
 //   boundary   GeoJSON geometry to outline (a gmina), or null
-//   points     [{lon, lat, title, url?}] markers given inline
+//   outlineUrl the gminy to outline, as the main map requests them (tool pages), or absent
+//   points     [{lon, lat, title, tool, sample?, url?}] markers given inline
 //   dataUrl    a GeoJSON FeatureCollection of cases to fetch instead (tool pages)
-//   cluster    cluster the markers (needs leaflet.markercluster)
+//   cluster    cluster the markers
 // The page lists the same cases as text, so the map is a visual aid; markers still get names
-// (title/alt) and are keyboard reachable.
+// (title) and are keyboard reachable.
+import { setupStrings } from "../map/i18n.js";
+import { createClusterGroup, toolIcons } from "../map/markers.js";
+import { shapeFor } from "../map/shapes.js";
 
 const config = JSON.parse(document.getElementById("page-map-config").textContent);
 const container = document.getElementById("page-map");
+setupStrings(config.strings || {}, config.lang || document.documentElement.lang || "pl");
+const tools = new Map((config.tools || []).map((tool, i) => [tool.slug, { ...tool, shape: shapeFor(tool.slug, i) }]));
+const icons = toolIcons(tools);
 
 const map = L.map(container, {
   maxZoom: config.maxZoom,
@@ -36,13 +46,21 @@ function popupContent(title, url) {
   return wrapper;
 }
 
-function marker(lat, lon, title, url) {
-  return L.marker([lat, lon], { title, alt: title, keyboard: true }).bindPopup(
-    popupContent(title, url),
-  );
+function marker(lat, lon, { title, url, tool, sample }) {
+  const key = tools.has(tool) ? tool : "";
+  return L.marker([lat, lon], {
+    icon: icons.get(sample ? `${key}|sample` : key), title, keyboard: true, riseOnHover: true,
+  }).bindPopup(popupContent(title, url));
 }
 
 const bounds = L.latLngBounds([]);
+
+// The outline of the region (a tool's voivodeships, gmina by gmina, as on the main map),
+// under the gmina's own outline and the markers.
+const region = L.geoJSON(null, {
+  style: { color: "#36506b", weight: 0.8, opacity: 0.55, fillOpacity: 0, className: "region-outline" },
+  interactive: false,
+}).addTo(map);
 
 if (config.boundary) {
   const outline = L.geoJSON(config.boundary, {
@@ -52,34 +70,48 @@ if (config.boundary) {
   bounds.extend(outline.getBounds());
 }
 
-const group =
-  config.cluster && L.markerClusterGroup
-    ? L.markerClusterGroup({ showCoverageOnHover: false })
-    : L.featureGroup();
+const group = config.cluster ? createClusterGroup() : L.featureGroup();
 group.addTo(map);
 
 for (const point of config.points || []) {
-  group.addLayer(marker(point.lat, point.lon, point.title, point.url));
+  group.addLayer(marker(point.lat, point.lon, point));
   bounds.extend([point.lat, point.lon]);
 }
 
 function fit() {
-  if (bounds.isValid()) {
-    map.fitBounds(bounds, { padding: [28, 28], maxZoom: 13, animate: false });
+  const target = bounds.isValid() ? bounds : region.getBounds();
+  if (target.isValid()) {
+    map.fitBounds(target, { padding: [28, 28], maxZoom: 13, animate: false });
   }
 }
 
+async function getJson(url, headers = {}) {
+  const response = await fetch(url, { headers });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.json();
+}
+
+const outline = config.outlineUrl
+  ? getJson(config.outlineUrl).then((collection) => {
+    region.addData(collection);
+    container.dataset.outline = "ready";
+  }, (error) => {
+    // The markers still show where the cases are.
+    container.dataset.outline = `error: ${error}`;
+  })
+  : null;
+
 if (config.dataUrl) {
   try {
-    const response = await fetch(config.dataUrl, { headers: { Accept: "application/geo+json, application/json" } });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const data = await response.json();
+    const data = await getJson(config.dataUrl, { Accept: "application/geo+json, application/json" });
     const markers = [];
     for (const feature of data.features || []) {
       if (!feature.geometry) continue;
       const [lon, lat] = feature.geometry.coordinates;
       const props = feature.properties || {};
-      markers.push(marker(lat, lon, props.title || "", props.url));
+      markers.push(marker(lat, lon, {
+        title: props.title || "", url: props.url, tool: props.tool, sample: props.is_sample,
+      }));
       bounds.extend([lat, lon]);
     }
     group.addLayers ? group.addLayers(markers) : markers.forEach((m) => group.addLayer(m));
@@ -88,5 +120,6 @@ if (config.dataUrl) {
     container.dataset.loadError = String(error);
   }
 }
+if (outline) await outline;
 fit();
 container.dataset.ready = "true";

@@ -144,7 +144,7 @@ def shown_count(page_or_frame):
 def list_rows(page_or_frame):
     """Cases in the list twin, counted as rows in the table (its own requests to the server
     for pages, not the map's answer), for tests to compare with the API's count."""
-    return page_or_frame.locator("[data-case-list] tbody tr a").count()
+    return page_or_frame.locator("[data-case-list] [data-list-view=markers] tbody tr a").count()
 
 
 def wait_list(page_or_frame):
@@ -244,6 +244,27 @@ def cases(site):
         case(99, gminy["2862011"], "referendum", 2020, "archiwum", Status.ARCHIVED),
     ])
     return published
+
+
+# Cases per gmina for the choropleth's classes and its table: two pairs of equal counts and
+# a single one, all of one tool.
+UNEVEN = dict(zip(KNOWN_GMINY, [4, 4, 2, 2, 1], strict=False))
+
+
+@pytest.fixture
+def uneven_cases(site):
+    from geodata.models import Municipality
+    from practices.models import ParticipationTool, Practice, Status
+
+    tool = ParticipationTool.objects.get(slug="konsultacje")
+    gminy = Municipality.objects.in_bulk(list(UNEVEN))
+    Practice.objects.bulk_create([
+        Practice(title=f"Konsultacje {teryt} {i}", slug=f"konsultacje-{teryt}-{i}", tool=tool,
+                 municipality=gminy[teryt], year=2020, status=Status.PUBLISHED,
+                 location=gminy[teryt].point)
+        for teryt, n in UNEVEN.items() for i in range(n)
+    ])
+    return UNEVEN
 
 
 class OtherSite:
