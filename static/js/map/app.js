@@ -48,12 +48,15 @@ if (data.config.tileUrl) {
 let programmaticMoves = 0;
 let pendingFit = false;
 let fitted = null; // the bounds the map was last fitted to, refitted when an embed resizes
+let settledView = null; // centre and zoom where the last programmatic move left the map
+const viewKey = () => `${map.getCenter().lat.toFixed(5)},${map.getCenter().lng.toFixed(5)},${map.getZoom()}`;
 function moveMap(move) {
   programmaticMoves += 1;
   try {
     move();
   } finally {
     programmaticMoves -= 1;
+    settledView = viewKey();
   }
 }
 // Without lat/lon/zoom the map shows the place filtered (bounds the server computed for the
@@ -159,7 +162,8 @@ function change(update, options = {}) {
 }
 
 map.on("moveend", () => {
-  if (programmaticMoves) return;
+  // Leaflet ends a resize with a late moveend: the visitor moved nothing.
+  if (programmaticMoves || viewKey() === settledView) return;
   const centre = map.getCenter();
   Object.assign(state, {
     lat: Number(centre.lat.toFixed(4)), lon: Number(centre.lng.toFixed(4)), zoom: map.getZoom(),

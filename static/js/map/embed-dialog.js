@@ -50,7 +50,7 @@ export function createEmbedDialog(dialog, opener, ctx) {
     height.disabled = Boolean(shape.ratio);
     code.value = iframeSnippet(src, shape, t("embedTitle"));
     // The preview is the snippet's frame in a column of the chosen width.
-    preview.style.width = previewWidth.value === "phone" ? "390px" : "100%";
+    preview.style.width = previewWidth.value === "phone" ? "calc(390px + 2px)" : "100%"; // + its border
     preview.style.aspectRatio = shape.ratio ? shape.ratio.replace("/", " / ") : "auto";
     preview.style.height = shape.ratio ? "auto" : `${shape.height}px`;
     if (preview.getAttribute("src") !== src) preview.setAttribute("src", src);
