@@ -1,5 +1,6 @@
-"""axe-core finds no WCAG 2.2 A or AA violation and no best-practice one on the map (both views, on a phone, with
-the embed dialog and the place search open) and on the embed."""
+"""axe-core finds no WCAG 2.2 A or AA violation and no best-practice one on the map (both
+views, on a phone, with the embed dialog and the place search open) and on the embed; what
+it cannot decide is listed at the end of the test output."""
 import pytest
 
 from tests.practices.pages.browser.conftest import screenshot, wait_ready

@@ -55,7 +55,8 @@ def region_in_view(frame, region):
 
 @pytest.mark.parametrize("source", ["dialog", "oembed"])
 @pytest.mark.parametrize("width, height", SIZES)
-def test_the_pasted_embed_fits_the_partner_page(page, site, cases, other_site, source, width, height):
+def test_the_pasted_embed_fits_the_partner_page(
+        page, site, cases, other_site, source, width, height):
     code = dialog_snippet(page, site) if source == "dialog" else oembed_snippet(site)
     assert "width:100%" in code and 'width="' not in code
     page.set_viewport_size({"width": width, "height": height})
