@@ -220,6 +220,7 @@ def js_strings():
         "refusedParams": _("The server refused some filters, so they were removed:"),
         "embedTitle": _("Participation Map: local participation cases on a map"),
         "copied": _("Copied to the clipboard."),
+        "skipMap": _("Skip the map's areas and markers"),
     }
 
 

@@ -148,10 +148,12 @@ def oembed_view(request):
             frame_title = _("Participation Map: local participation cases on a map")
         else:
             frame_title = _("Participation Map: %(title)s") % {"title": title}
+    # Responsive: the frame takes its column's width, never more than `width`, so it
+    # fits a phone as well as a wide page.
     html = format_html(
-        '<iframe src="{}" width="{}" height="{}" title="{}" style="border:0" loading="lazy" '
-        "allowfullscreen></iframe>",
-        src, width, height, frame_title,
+        '<iframe src="{}" title="{}" style="border:0;width:100%;max-width:{}px;height:{}px" '
+        'loading="lazy" allowfullscreen></iframe>',
+        src, frame_title, width, height,
     )
     response = JsonResponse({
         "version": "1.0",

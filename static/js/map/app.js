@@ -8,6 +8,7 @@ import { setupStrings, t, tn } from "./i18n.js";
 import { createGminaTable } from "./gmina-table.js";
 import { createLegend } from "./legend.js";
 import { createCaseList } from "./list.js";
+import { orderForKeyboard, popupFocus } from "./keyboard.js";
 import { createMarkerLayer, markersLegend } from "./markers.js";
 import { readPageData } from "./page-data.js";
 import {
@@ -38,6 +39,7 @@ const map = L.map("map", {
   maxZoom: data.config.maxZoom, // markercluster needs it when there is no tile layer
   minZoom: 4,
   scrollWheelZoom: !embed, // an embed must not catch the host page's scrolling
+  zoomSnap: embed ? 0.25 : 1, // a small frame fits its region closely, not a zoom level out
 });
 if (data.config.tileUrl) {
   L.tileLayer(data.config.tileUrl, {
@@ -46,12 +48,16 @@ if (data.config.tileUrl) {
 }
 let programmaticMoves = 0;
 let pendingFit = false;
+let fitted = null; // the bounds the map was last fitted to, refitted when an embed resizes
+let settledView = null; // centre and zoom where the last programmatic move left the map
+const viewKey = () => `${map.getCenter().lat.toFixed(5)},${map.getCenter().lng.toFixed(5)},${map.getZoom()}`;
 function moveMap(move) {
   programmaticMoves += 1;
   try {
     move();
   } finally {
     programmaticMoves -= 1;
+    settledView = viewKey();
   }
 }
 // Without lat/lon/zoom the map shows the place filtered (bounds the server computed for the
@@ -63,24 +69,39 @@ function showInitialView({ first = false } = {}) {
   }
   const bounds = first ? data.config.initialBounds : null;
   if (bounds && (hasPlace(state) || embed)) {
-    moveMap(() => map.fitBounds(bounds, { animate: false, padding: [8, 8], maxZoom: 12 }));
+    fitTo(bounds, 8);
   } else {
+    fitted = null;
     moveMap(() => map.setView(data.config.center, data.config.zoom, { animate: false }));
     pendingFit = hasPlace(state);
   }
 }
+function fitTo(bounds, padding) {
+  fitted = { bounds, padding };
+  moveMap(() => map.fitBounds(bounds, { animate: false, padding: [padding, padding], maxZoom: 12 }));
+}
+// An embed's frame may change size (a phone turned, a partner's column): while the visitor
+// has not moved the map, the region stays fitted to it.
+map.on("resize", () => {
+  if (embed && fitted && state.lat === null) fitTo(fitted.bounds, fitted.padding);
+});
 // The view as the page shows it, for tests and for anyone inspecting the page.
 map.on("moveend", () => {
   const shown = map.getCenter();
   root.dataset.zoom = String(map.getZoom());
   root.dataset.center = `${shown.lat.toFixed(4)},${shown.lng.toFixed(4)}`;
+  root.dataset.bounds = map.getBounds().toBBoxString();
 });
 showInitialView({ first: true });
 
 const boundaries = createBoundaryLayer(map, { ...ctx, loadCounts: () => loadCounts() });
 const markers = createMarkerLayer(map, { ...ctx, loadCase: (id) => loadCase(id) });
-// The legend starts open only where it leaves most of the map free.
-const legend = createLegend(map, { open: map.getSize().x >= 700 && map.getSize().y >= 450 });
+// The legend starts open only where it leaves most of the map free: in an embed, only in a
+// frame at least 900 px wide.
+const mapSize = map.getSize();
+const legend = createLegend(map, { open: embed ? mapSize.x >= 900 : mapSize.x >= 700 && mapSize.y >= 450 });
+orderForKeyboard(map, () => (embed ? root.querySelector("[data-map-link]") : document.getElementById("case-list-heading")));
+popupFocus(map);
 const listRoot = root.querySelector("[data-case-list]");
 const list = createCaseList(listRoot, {
   ...ctx,
@@ -144,7 +165,8 @@ function change(update, options = {}) {
 }
 
 map.on("moveend", () => {
-  if (programmaticMoves) return;
+  // Leaflet ends a resize with a late moveend: the visitor moved nothing.
+  if (programmaticMoves || viewKey() === settledView) return;
   const centre = map.getCenter();
   Object.assign(state, {
     lat: Number(centre.lat.toFixed(4)), lon: Number(centre.lng.toFixed(4)), zoom: map.getZoom(),
@@ -341,7 +363,7 @@ function fitIfPending() {
   }
   pendingFit = false;
   if (bounds && bounds.isValid()) {
-    moveMap(() => map.fitBounds(bounds, { animate: false, padding: [12, 12], maxZoom: 12 }));
+    fitTo(bounds, 12);
   }
 }
 

@@ -1,5 +1,7 @@
-// "Embed this map": an <iframe> snippet for the current filters and view, with size and
-// option fields, a live preview and a copy button.
+// "Embed this map": an <iframe> snippet for the current filters and view, with shape and
+// option fields, a live preview (full width or a phone's) and a copy button. The snippet is
+// responsive: the frame takes the width of the partner's column, with a fixed height or an
+// aspect ratio, so it never overflows a phone.
 import { debounce } from "./dom.js";
 import { t } from "./i18n.js";
 import { toQuery } from "./state.js";
@@ -12,13 +14,22 @@ export function embedUrl(base, state, { list, controls, lang }) {
   return `${base}${query}`;
 }
 
-export function iframeSnippet(src, width, height, title) {
-  return `<iframe src="${escapeAttribute(src)}" width="${width}" height="${height}" ` +
-    `title="${escapeAttribute(title)}" style="border:0" loading="lazy" allowfullscreen></iframe>`;
+// `shape` is {height: px} or {ratio: "16/9"}; the style it gives the frame.
+export function frameStyle(shape) {
+  const size = shape.ratio ? `aspect-ratio:${shape.ratio}` : `height:${shape.height}px`;
+  return `border:0;width:100%;${size}`;
 }
 
+export function iframeSnippet(src, shape, title) {
+  return `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" ` +
+    `style="${frameStyle(shape)}" loading="lazy" allowfullscreen></iframe>`;
+}
+
+const RATIOS = new Set(["16/9", "4/3", "1/1", "3/4"]);
+
 export function createEmbedDialog(dialog, opener, ctx) {
-  const width = dialog.querySelector("[name=embed_width]");
+  const shapeField = dialog.querySelector("[name=embed_shape]");
+  const previewWidth = dialog.querySelector("[name=embed_preview_width]");
   const height = dialog.querySelector("[name=embed_height]");
   const list = dialog.querySelector("[name=embed_list]");
   const controls = dialog.querySelector("[name=embed_controls]");
@@ -35,15 +46,19 @@ export function createEmbedDialog(dialog, opener, ctx) {
     const src = embedUrl(ctx.embedBase, ctx.getState(), {
       list: list.checked, controls: controls.checked, lang: ctx.lang === "pl" ? null : ctx.lang,
     });
-    const w = size(width, 800);
-    const h = size(height, 600);
-    code.value = iframeSnippet(src, w, h, t("embedTitle"));
-    preview.style.aspectRatio = `${w} / ${h}`;
+    const shape = RATIOS.has(shapeField.value) ? { ratio: shapeField.value } : { height: size(height, 600) };
+    height.disabled = Boolean(shape.ratio);
+    code.value = iframeSnippet(src, shape, t("embedTitle"));
+    // The preview is the snippet's frame in a column of the chosen width.
+    preview.style.width = previewWidth.value === "phone" ? "calc(390px + 2px)" : "100%"; // + its border
+    preview.style.aspectRatio = shape.ratio ? shape.ratio.replace("/", " / ") : "auto";
+    preview.style.height = shape.ratio ? "auto" : `${shape.height}px`;
     if (preview.getAttribute("src") !== src) preview.setAttribute("src", src);
     copied.textContent = "";
   }
   const refreshSoon = debounce(refresh, 300);
-  for (const input of [width, height, list, controls]) input.addEventListener("input", refreshSoon);
+  for (const input of [shapeField, height, list, controls]) input.addEventListener("input", refreshSoon);
+  previewWidth.addEventListener("input", refresh);
 
   opener.addEventListener("click", () => {
     refresh();

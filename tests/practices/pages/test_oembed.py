@@ -28,8 +28,9 @@ def oembed(client, url, **params):
 
 def iframe(src, width, height, title):
     return (
-        f'<iframe src="{src}" width="{width}" height="{height}" title="{title}" '
-        'style="border:0" loading="lazy" allowfullscreen></iframe>'
+        f'<iframe src="{src}" title="{title}" '
+        f'style="border:0;width:100%;max-width:{width}px;height:{height}px" '
+        'loading="lazy" allowfullscreen></iframe>'
     )
 
 
@@ -104,7 +105,7 @@ def test_a_case_url_embeds_its_gmina_centred_on_the_case(client):
 def test_it_fits_within_maxwidth_and_maxheight(client, params, size):
     answer = oembed(client, "http://testserver/", **params).json()
     assert (answer["width"], answer["height"]) == size
-    assert f'width="{size[0]}" height="{size[1]}"' in answer["html"]
+    assert f'width:100%;max-width:{size[0]}px;height:{size[1]}px"' in answer["html"]
 
 
 @pytest.mark.parametrize("url", [

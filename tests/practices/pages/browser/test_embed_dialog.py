@@ -9,9 +9,9 @@ pytestmark = pytest.mark.browser
 TITLE = "Participation Map: local participation cases on a map"
 
 
-def snippet(src, width, height):
-    return (f'<iframe src="{src}" width="{width}" height="{height}" title="{TITLE}" '
-            'style="border:0" loading="lazy" allowfullscreen></iframe>')
+def snippet(src, size):
+    return (f'<iframe src="{src}" title="{TITLE}" style="border:0;width:100%;{size}" '
+            'loading="lazy" allowfullscreen></iframe>')
 
 
 def test_the_dialog_gives_the_snippet_of_the_current_map(page, site, cases):
@@ -24,13 +24,13 @@ def test_the_dialog_gives_the_snippet_of_the_current_map(page, site, cases):
     assert dialog.is_visible()
     code = page.locator("[data-embed-code]")
     base = f"{site.url}/embed/?tool=referendum&amp;view=choropleth&amp;lang=en"
-    assert code.input_value() == snippet(base, 800, 600)
+    assert code.input_value() == snippet(base, "height:600px")
 
-    page.fill("[name=embed_width]", "480")
+    page.fill("[name=embed_height]", "480")
     page.check("[name=embed_list]")
     page.uncheck("[name=embed_controls]")
     expected = snippet(f"{site.url}/embed/?tool=referendum&amp;view=choropleth&amp;list=1"
-                       "&amp;controls=0&amp;lang=en", 480, 600)
+                       "&amp;controls=0&amp;lang=en", "height:480px")
     page.wait_for_function("([v]) => document.querySelector('[data-embed-code]').value === v",
                            arg=[expected])
 
