@@ -5,16 +5,15 @@ the participation ranking. The print stylesheet keeps it to one page; the browse
 print-to-PDF gives the document."""
 import math
 
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from geodata.models import Municipality
-from geodata.teryt import TerytError, parse_gmina
 from practices import stats
 from practices.addresses import site_root
 from practices.models import Practice
+from practices.pages.gminy import GminaPageMixin
 from practices.pages.statistics import cached_ranking
 
 # The drawing's frame, in SVG units (about 16 × 10 cm on the page).
@@ -54,20 +53,11 @@ def svg_map(boundary, points):
     }
 
 
-class GminaSheetView(DetailView):
+class GminaSheetView(GminaPageMixin, DetailView):
     template_name = "practices/gmina_sheet.html"
-    context_object_name = "municipality"
-    slug_field = slug_url_kwarg = "teryt"
     queryset = Municipality.objects.select_related("county", "voivodeship").defer(
         "display_boundary", "county__boundary", "voivodeship__boundary"
     )
-
-    def get_object(self, queryset=None):
-        try:
-            parse_gmina(self.kwargs["teryt"])
-        except TerytError:
-            raise Http404("Not a gmina TERYT code.") from None
-        return super().get_object(queryset)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -45,13 +45,12 @@ def timeline(cases, table):
     ]
 
 
-class MunicipalityDetailView(DetailView):
-    template_name = "practices/municipality_detail.html"
+class GminaPageMixin:
+    """A page of one gmina at .../<teryt>/: anything that is not a gmina's TERYT code, or a
+    code the register lacks, is a 404."""
+
     context_object_name = "municipality"
     slug_field = slug_url_kwarg = "teryt"
-    queryset = Municipality.objects.select_related("county", "voivodeship").defer(
-        "county__boundary", "voivodeship__boundary"
-    )
 
     def get_object(self, queryset=None):
         try:
@@ -59,6 +58,13 @@ class MunicipalityDetailView(DetailView):
         except TerytError:
             raise Http404("Not a gmina TERYT code.") from None
         return super().get_object(queryset)
+
+
+class MunicipalityDetailView(GminaPageMixin, DetailView):
+    template_name = "practices/municipality_detail.html"
+    queryset = Municipality.objects.select_related("county", "voivodeship").defer(
+        "county__boundary", "voivodeship__boundary"
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
