@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "corsheaders",
     "csp",
     "axes",
+    # Field-level versions of every case (practices.models.catalogue), compared and restored
+    # by moderators.
+    "simple_history",
     "geodata",
     "practices",
 ]
@@ -85,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Names the signed-in user as the author of each version django-simple-history records.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its 429 answer.
     "axes.middleware.AxesMiddleware",

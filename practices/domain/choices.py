@@ -10,6 +10,7 @@ MIN_YEAR, MAX_YEAR = 1990, 2100
 class Status(models.TextChoices):
     DRAFT = "draft", _("draft")
     SUBMITTED = "submitted", _("submitted for review")
+    CHANGES_REQUESTED = "changes_requested", _("changes requested")
     PUBLISHED = "published", _("published")
     REJECTED = "rejected", _("rejected")
     ARCHIVED = "archived", _("archived")

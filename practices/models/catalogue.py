@@ -1,4 +1,5 @@
-"""The case catalogue: participation tools (as data) and cases of their use in gminy."""
+"""The case catalogue: participation tools (as data), cases of their use in gminy, and their
+links."""
 import re
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from practices.domain import slugs
 from practices.domain.choices import (  # noqa: F401 -- Status and the years are part of the models' API
@@ -151,7 +153,22 @@ class Practice(models.Model):
         _("first published"), null=True, blank=True, editable=False, db_index=True
     )
 
+    # Set through practices.moderation only: a moderator checked the case against an official
+    # source (a resolution, a BIP page, a protocol), named here; the case shows a badge.
+    verified_source = models.CharField(
+        _("verified against"), max_length=500, blank=True,
+        help_text=_("The official source the case was checked against (a URL or a document)."),
+    )
+    verified_at = models.DateTimeField(_("verified"), null=True, blank=True, editable=False)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", editable=False, verbose_name=_("verified by"),
+    )
+
     objects = PracticeManager()
+    # Every save writes a field-level version (django-simple-history); moderators compare and
+    # restore them. The search vector is derived by a trigger, so it is not versioned.
+    history = HistoricalRecords(excluded_fields=["search_vector"], cascade_delete_history=False)
 
     class Meta:
         ordering = ["-year", "title"]
@@ -272,61 +289,3 @@ class PracticeLink(models.Model):
 
     def __str__(self):
         return self.label or self.url
-
-
-class BudgetPart(models.Model):
-    """One vote of a participatory budget as Pabulib publishes it: the city-wide pool or one
-    district's (one .pb file). A city's edition is one case; its parts keep the per-district
-    totals from which the case's facts are summed (practices.imports.budgets)."""
-
-    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="budget_parts")
-    subunit = models.CharField(
-        _("subunit"), max_length=200, blank=True,
-        help_text=_("The district or pool the vote was held in; empty for the whole city."),
-    )
-    district = models.CharField(_("district"), max_length=200, blank=True)
-    budget = models.DecimalField(_("budget"), max_digits=15, decimal_places=2)
-    voters = models.PositiveIntegerField(_("voters"))
-    vote_type = models.CharField(_("vote type"), max_length=40, blank=True)
-    rule = models.CharField(_("selection rule"), max_length=60, blank=True)
-    date_begin = models.DateField(_("voting from"), null=True, blank=True)
-    date_end = models.DateField(_("voting until"), null=True, blank=True)
-    file_name = models.CharField(_("file"), max_length=300)
-    # SHA-256 of the file: importing the same file again changes nothing.
-    checksum = models.CharField(max_length=64, editable=False)
-    licence = models.CharField(
-        _("licence of the file"), max_length=200, blank=True,
-        help_text=_("As the file states it; empty when it states none."),
-    )
-
-    class Meta:
-        ordering = ["practice", "subunit"]
-        verbose_name = _("part of a participatory budget")
-        verbose_name_plural = _("parts of a participatory budget")
-        constraints = [
-            models.UniqueConstraint(fields=["practice", "subunit"], name="budget_part_unique"),
-        ]
-
-    def __str__(self):
-        return self.subunit or str(_("whole city"))
-
-
-class BudgetProject(models.Model):
-    """A project put to the vote in a participatory budget, as the imported file lists it."""
-
-    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="projects")
-    part = models.ForeignKey(BudgetPart, on_delete=models.CASCADE, related_name="projects")
-    project_id = models.CharField(_("project number"), max_length=100)
-    name = models.CharField(_("name"), max_length=500, blank=True)
-    cost = models.DecimalField(_("cost"), max_digits=15, decimal_places=2)
-    votes = models.PositiveIntegerField(_("votes"), null=True, blank=True)
-    selected = models.BooleanField(_("selected"), null=True, blank=True)
-    district = models.CharField(_("district"), max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["practice", "district", "-votes", "name"]
-        verbose_name = _("project")
-        verbose_name_plural = _("projects")
-
-    def __str__(self):
-        return self.name or self.project_id
