@@ -26,7 +26,7 @@ from pathlib import Path
 from django.conf import settings
 
 from bench.data import free_port, remove_added
-from bench.web import ensure_region
+from bench.web import ensure_boundaries
 
 CASES = 2_000
 SLUG_PREFIX = "bench-load-"
@@ -42,7 +42,7 @@ def run():
     from practices.models import ParticipationTool
 
     load_tools(ParticipationTool)
-    added = ensure_region()
+    added = ensure_boundaries()
     server = None
     try:
         slugs = load_cases()
