@@ -4,7 +4,8 @@ Loads CASES synthetic published cases over the default region's gminy (importing
 boundaries first if the register lacks them), serves the site on gunicorn on a free
 127.0.0.1 port (DEBUG off, WORKERS sync workers with THREADS threads each: the 2-core machine's
 cores, with threads to overlap database waits), and runs locust headless (bench/load_users.py:
-map page, case list with random valid filters, choropleth, case pages) at rising offered
+the map page and what its scripts ask for with random valid filters: markers, counts, list
+pages, boundaries and vector tiles; case pages) at rising offered
 rates, STEP_SECONDS each. Every step reports requests/s served, p50/p95/p99 latency and
 errors; stepping stops at the first rate that misses the target (p95 under P95_TARGET_MS and
 no error). The answer is the highest rate that met it. The cases, and any gminy the bench
@@ -106,7 +107,8 @@ class Server:
             raise RuntimeError("gunicorn did not start")
         # Warm every worker's connection (the Polish dictionary loads on a connection's first
         # search) and cache before measuring.
-        for path in ("/", "/api/practices/", "/api/municipalities/", "/api/practices/?q=park"):
+        for path in ("/", "/api/points/", "/api/stats/?by=tool", "/api/municipalities/",
+                     "/api/practices/?q=park&limit=50", "/tiles/practices/8/145/82.mvt"):
             for _ in range(WORKERS * THREADS):
                 urllib.request.urlopen(self.url + path, timeout=30).read()
 
