@@ -120,7 +120,9 @@ def _municipality(value, errors):
     teryt = value.strip() if isinstance(value, str) else ""
     gmina = None
     if re.fullmatch(r"[0-9]{7}", teryt):
-        gmina = Municipality.objects.defer("display_boundary").filter(pk=teryt).first()
+        # The boundaries stay in PostGIS: the point's check is a query (see _location).
+        gmina = (Municipality.objects.defer("boundary", "display_boundary")
+                 .filter(pk=teryt).first())
     if gmina is None:
         errors["municipality"] = [_(
             "Choose a gmina from the list (by name or its 7-digit TERYT code).")]
@@ -263,7 +265,10 @@ def clean_case_data(data, *, practice=None):
         values["municipality"] = gmina
 
     # The model's own rules (lengths, choices, ranges, end before start, plain-text summary).
-    candidate = Practice(**{name: value for name, value in values.items() if name not in errors})
+    # Without the location, checked against the gmina in PostGIS above (the model's own
+    # check would load the whole boundary into Python).
+    candidate = Practice(**{name: value for name, value in values.items()
+                            if name not in errors and name != "location"})
     exclude = {"slug", "status", *errors}
     if tool is None:
         exclude.add("tool")
@@ -279,5 +284,5 @@ def clean_case_data(data, *, practice=None):
     if errors:
         raise ValidationError(errors)
     fields = {name: getattr(candidate, name) for name in CASE_FIELDS}
-    fields["facts"] = values["facts"]
+    fields["facts"], fields["location"] = values["facts"], values["location"]
     return CaseValues(fields=fields, links=links, images=images, attachments=attachments)

@@ -12,9 +12,10 @@ from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from geodata.models import Municipality
 from practices import moderation
 from practices.domain.facts import display_facts
-from practices.models import CaseAttachment, CaseImage, Practice
+from practices.models import CaseAttachment, CaseImage, ParticipationTool, Practice
 
 # (model field, data key) in reading order; the facts and links come after them.
 FIELDS = ("title", "tool", "municipality", "year", "end_year", "start_date", "end_date",
@@ -125,6 +126,30 @@ def _raw_rows(data):
                             _link_text(link.get("kind", ""), link.get("url", ""),
                                        link.get("label", ""))))
     return rows
+
+
+def cases():
+    """Cases with their tool and gmina, the gmina's boundaries left in PostGIS (a gmina's
+    boundary can weigh megabytes; the pages show its name)."""
+    return (Practice.objects.select_related("tool", "municipality")
+            .defer("municipality__boundary", "municipality__display_boundary"))
+
+
+def read_versions(versions):
+    """The readings of history versions (django-simple-history records), their tools and
+    gminy fetched once. Links are not versioned, so they are not read."""
+    tools = ParticipationTool.objects.in_bulk({version.tool_id for version in versions})
+    gminy = Municipality.objects.defer("boundary", "display_boundary").in_bulk(
+        {version.municipality_id for version in versions})
+    readings = []
+    for version in versions:
+        instance = version.instance
+        if version.tool_id in tools:
+            instance.tool = tools[version.tool_id]
+        if version.municipality_id in gminy:
+            instance.municipality = gminy[version.municipality_id]
+        readings.append(read_practice(instance, links=[]))
+    return readings
 
 
 def read_published(practice):

@@ -78,9 +78,10 @@ class SubmissionView(ModeratorRequired, TemplateView):
 
     def get(self, request, pk, errors=None, status=200):
         submission = get_object_or_404(
-            Submission.objects.select_related("author", "practice", "decided_by"), pk=pk)
+            Submission.objects.select_related("author", "decided_by"), pk=pk)
         rows, data_errors = display.read_submission(submission)
-        practice = submission.practice
+        practice = (display.cases().filter(pk=submission.practice_id).first()
+                    if submission.practice_id else None)
         is_edit = practice is not None and practice.status == Status.PUBLISHED
         context = self.get_context_data(
             submission=submission, practice=practice, rows=rows, data_errors=data_errors,
@@ -123,14 +124,15 @@ class HistoryView(ModeratorRequired, TemplateView):
     MAX_VERSIONS = 100
 
     def get(self, request, pk, errors=None, status=200):
-        practice = get_object_or_404(Practice, pk=pk)
+        practice = get_object_or_404(display.cases(), pk=pk)
         versions = list(practice.history.select_related("history_user")
                         .order_by("-history_date", "-history_id")[:self.MAX_VERSIONS + 1])
+        readings = display.read_versions(versions)
         shown = []
         for index, version in enumerate(versions[:self.MAX_VERSIONS]):
-            rows = display.read_practice(version.instance, links=[])
+            rows = readings[index]
             previous = versions[index + 1] if index + 1 < len(versions) else None
-            before = display.read_practice(previous.instance, links=[]) if previous else []
+            before = readings[index + 1] if previous else []
             shown.append({
                 "version": version, "changes": display.diff(before, rows),
                 "reason": _reason(version.history_change_reason),
