@@ -23,7 +23,6 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_update_with_history
 
 from geodata.models import Municipality
 from practices import moderation
@@ -306,7 +305,8 @@ def write(rows, source, status, report):
     new_links += [PracticeLink(practice=practice, url=url)
                   for practice, (_p, url) in zip(created, to_create, strict=True) if url]
     if to_update:
-        bulk_update_with_history(to_update, Practice, sorted(changed_fields | {"updated_at"}),
-                                 batch_size=BATCH, default_date=now,
-                                 default_change_reason=f"imported: {source}"[:100])
+        Practice.objects.bulk_update(to_update, sorted(changed_fields | {"updated_at"}),
+                                     batch_size=BATCH)
+        moderation.record_versions([practice.pk for practice in to_update], at=now,
+                                   reason=f"imported: {source}")
     PracticeLink.objects.bulk_create(new_links, batch_size=BATCH)

@@ -11,7 +11,7 @@ other module writes either field.
 
 - submissions.py: submit, publish, request_changes, reject, withdraw
 - cases.py: publish_case, send_back_case, archive, verify, unverify, restore
-- imports.py: record_import (imports and samples)
+- imports.py: record_import (imports and samples), record_versions (after bulk updates)
 - data.py: clean_case_data (the submission data as model values; the one validation)
 - notify.py: the e-mails; events.py: the permission rule, events and versions
 """
@@ -25,7 +25,7 @@ from practices.moderation.cases import (
 )
 from practices.moderation.data import CaseValues, clean_case_data
 from practices.moderation.events import is_moderator
-from practices.moderation.imports import record_import
+from practices.moderation.imports import record_import, record_versions
 from practices.moderation.submissions import (
     publish,
     reject,
@@ -36,6 +36,6 @@ from practices.moderation.submissions import (
 
 __all__ = [
     "CaseValues", "archive", "clean_case_data", "is_moderator", "publish", "publish_case",
-    "record_import", "reject", "request_changes", "restore", "send_back_case", "submit",
-    "unverify", "verify", "withdraw",
+    "record_import", "record_versions", "reject", "request_changes", "restore",
+    "send_back_case", "submit", "unverify", "verify", "withdraw",
 ]

@@ -30,3 +30,17 @@ def test_an_existing_case_gets_an_event_only_when_its_status_changes(bialystok):
     assert list(ModerationEvent.objects.order_by("pk").values_list(
         "from_status", "to_status")) == [("", "submitted"), ("submitted", "published")]
     assert Practice.objects.get().status == Status.PUBLISHED
+
+
+def test_a_bulk_update_gets_a_version_of_each_case_as_stored(bialystok):
+    case = moderation.record_import(
+        Practice(title="Case", slug="case", tool=tool(), municipality=bialystok, year=2024),
+        source="siec", status=Status.SUBMITTED)
+    Practice.objects.filter(pk=case.pk).update(title="Changed by a bulk write")
+
+    moderation.record_versions([case.pk], reason="imported: siec")
+
+    latest = case.history.latest()
+    assert (latest.title, latest.history_type, latest.history_change_reason) == (
+        "Changed by a bulk write", "~", "imported: siec")
+    assert latest.instance.status == Status.SUBMITTED
