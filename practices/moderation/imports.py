@@ -65,11 +65,11 @@ def record_versions(ids, *, reason, created=False, at=None):
     columns = [field.column for field in history._meta.concrete_fields
                if field.name not in _HISTORY_FIELDS]
     names = ", ".join(connection.ops.quote_name(column) for column in columns)
+    # Identifiers from the models, quoted; every value a parameter.
     sql = (f"INSERT INTO {history._meta.db_table} ({names}, history_date, "  # nosec B608
            f"history_change_reason, history_type, history_user_id) "
            f"SELECT {names}, %s, %s, %s, NULL FROM {Practice._meta.db_table} "
            f"WHERE id = ANY(%s)")
-    # Identifiers come from the models, values are parameters.
     with connection.cursor() as cursor:
         for start in range(0, len(ids), 10 * BATCH):
             cursor.execute(sql, [at or timezone.now(), reason[:100], "+" if created else "~",
