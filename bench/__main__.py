@@ -11,6 +11,7 @@ SUITES = {
     "switch": "bench.switch",  # a tool switch on the map, cold and warm, in headless Chromium
     "imports": "bench.imports",  # 10,000 spreadsheet rows: rows/s and the search trigger's share
     "load": "bench.load",  # mixed load on gunicorn (locust): highest rate with p95 < 200 ms
+    "moderation": "bench.moderation",  # the moderation queue with 1,000 pending submissions
 }
 
 

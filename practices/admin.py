@@ -3,16 +3,25 @@
 Every admin page works offline: the location map is our Leaflet widget (geodata.widgets),
 not GeoDjango's CDN-loaded OpenLayers. Facts are edited as JSON and validated by the model
 against the tool's schema; the keys allowed for each tool are listed beside the box.
+
+A case's status is read-only here: it changes only through practices.moderation, by the
+actions "publish", "send back for changes" and "archive", which ask for a reason first
+(moderators only), as the moderation queue does.
 """
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.gis.db import models as gis_models
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from geodata.geometry import PointInputField
 from geodata.widgets import LeafletPointWidget
+from practices import moderation
 from practices.domain.fact_schemas import SCHEMAS
 from practices.models import BudgetProject, ParticipationTool, Practice, PracticeLink
 
@@ -45,6 +54,50 @@ class BudgetProjectInline(admin.TabularInline):
         return False
 
 
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 4, "cols": 80}))
+
+
+def moderation_action(name, description, service, *, reason_required):
+    """An admin action that asks for a reason, then calls `service(practice, actor=...,
+    reason=...)` of practices.moderation for each selected case, reporting each refusal."""
+
+    def action(modeladmin, request, queryset):
+        form = ReasonForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            reason = form.cleaned_data["reason"].strip()
+            if reason or not reason_required:
+                done = 0
+                for practice in queryset:
+                    try:
+                        service(practice, actor=request.user, reason=reason)
+                        done += 1
+                    except ValidationError as error:
+                        modeladmin.message_user(
+                            request, f"{practice}: {' '.join(error.messages)}", messages.ERROR)
+                    except PermissionDenied:
+                        modeladmin.message_user(request, _("Only moderators may do this."),
+                                                messages.ERROR)
+                        return None
+                if done:
+                    modeladmin.message_user(request, ngettext(
+                        "%(action)s: %(count)d case.", "%(action)s: %(count)d cases.", done,
+                    ) % {"action": description, "count": done}, messages.SUCCESS)
+                return None
+            form.add_error("reason", _("Give a reason: the author will read it."))
+        return TemplateResponse(request, "admin/practices/practice/moderation_action.html", {
+            **modeladmin.admin_site.each_context(request),
+            "title": description, "cases": queryset, "form": form, "action": name,
+            "opts": modeladmin.model._meta,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "reason_required": reason_required,
+        })
+
+    action.__name__ = name
+    return admin.action(description=description, permissions=["moderate"])(action)
+
+
 @admin.register(Practice)
 class PracticeAdmin(admin.ModelAdmin):
     list_display = ("title", "tool", "year", "municipality", "status", "is_sample", "updated_at")
@@ -56,8 +109,16 @@ class PracticeAdmin(admin.ModelAdmin):
     )
     autocomplete_fields = ("municipality", "author")
     # The upsert key of the imports: changing it here would make the next import duplicate.
-    readonly_fields = ("facts_reference", "description_preview", "created_at", "updated_at",
-                       "import_source", "external_id")
+    # The status changes only through the moderation actions below (practices.moderation).
+    readonly_fields = ("status", "facts_reference", "description_preview", "created_at",
+                       "updated_at", "import_source", "external_id")
+    actions = (
+        moderation_action("publish", _("Publish"), moderation.publish_case,
+                          reason_required=False),
+        moderation_action("send_back", _("Send back for changes"), moderation.send_back_case,
+                          reason_required=True),
+        moderation_action("archive", _("Archive"), moderation.archive, reason_required=True),
+    )
     inlines = (PracticeLinkInline,)
     list_per_page = 50
     save_on_top = True
@@ -82,6 +143,9 @@ class PracticeAdmin(admin.ModelAdmin):
         (_("Record"), {"fields": ("author", "created_at", "updated_at", "import_source",
                                   "external_id")}),
     )
+
+    def has_moderate_permission(self, request):
+        return moderation.is_moderator(request.user)
 
     def get_queryset(self, request):
         # The list needs the gmina's name, not its boundaries (up to megabytes per row).
