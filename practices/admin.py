@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from geodata.geometry import PointInputField
 from geodata.widgets import LeafletPointWidget
 from practices.domain.fact_schemas import SCHEMAS
+from practices.forms.admin import PracticeAdminForm
 from practices.models import BudgetProject, ParticipationTool, Practice, PracticeLink
 
 
@@ -47,6 +48,7 @@ class BudgetProjectInline(admin.TabularInline):
 
 @admin.register(Practice)
 class PracticeAdmin(admin.ModelAdmin):
+    form = PracticeAdminForm
     list_display = ("title", "tool", "year", "municipality", "status", "is_sample", "updated_at")
     list_filter = ("tool", "year", "municipality__voivodeship", "status", "is_sample",
                    "import_source")

@@ -4,7 +4,7 @@ The paths are translated: the msgid is the English path and the Polish catalogue
 Polish one (practices/ -> praktyki/, municipalities/ -> gminy/), so the compiled catalogue
 (make messages) must be present for the Polish addresses to resolve.
 """
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from practices.pages import cases, gmina_sheet, gminy, map, statistics, tools
@@ -27,4 +27,5 @@ urlpatterns = [
         _("statistics/ranking.<str:fmt>"), statistics.RankingExportView.as_view(),
         name="ranking-export",
     ),
+    path(_("my-cases/"), include("practices.members.urls")),
 ]
