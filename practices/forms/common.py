@@ -44,7 +44,7 @@ class CommonForm(StepForm):
         help_text=_("A short name of the case, e.g. “Budżet obywatelski Supraśla 2024”."),
     )
     summary = forms.CharField(
-        label=_("Summary"), max_length=500, required=False,
+        label=pgettext_lazy("case form", "Summary"), max_length=500, required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One or two sentences of plain text (at most 500 characters), e.g. "
                     "“Residents chose 12 projects worth 1.5 million PLN.”"),
@@ -83,7 +83,7 @@ class CommonForm(StepForm):
         help_text=_("What kind of body the organiser is, e.g. the municipal office."),
     )
     participants = forms.IntegerField(
-        label=_("Number of participants"), required=False, min_value=0,
+        label=pgettext_lazy("case form", "Number of participants"), required=False, min_value=0,
         help_text=_("How many people took part, as a whole number, e.g. 1250."),
     )
     outcome = forms.CharField(
@@ -100,7 +100,7 @@ class CommonForm(StepForm):
         help_text=_("Where to ask about it, e.g. an e-mail address or a web page."),
     )
     licence = forms.ChoiceField(
-        label=_("Licence"), choices=Licence.choices, initial=Licence.CC_BY,
+        label=pgettext_lazy("case form", "Licence"), choices=Licence.choices, initial=Licence.CC_BY,
         help_text=_("Under which licence others may reuse your description. CC BY 4.0 "
                     "(credit the source) suits most cases."),
     )

@@ -3,6 +3,7 @@
 Rows are kept as typed (an empty row is dropped); a row needs a full http(s) address."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from practices.forms.base import StepForm
 from practices.models import PracticeLink
@@ -14,16 +15,18 @@ EXTRA_ROWS = 2
 
 class LinkForm(forms.Form):
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=PracticeLink.Kind.choices, initial=PracticeLink.Kind.SOURCE,
+        label=pgettext_lazy("case form", "Kind"), choices=PracticeLink.Kind.choices,
+        initial=PracticeLink.Kind.SOURCE,
         help_text=_("A source confirms the facts (e.g. the resolution in the BIP); a link "
                     "tells more (e.g. a news article)."),
     )
     url = forms.URLField(
-        label=_("Address"), max_length=500, assume_scheme="https", required=False,
+        label=pgettext_lazy("case form", "Address"), max_length=500, assume_scheme="https",
+        required=False,
         help_text=_("A full address, e.g. https://bip.suprasl.pl/uchwala-12-2024."),
     )
     label = forms.CharField(
-        label=_("Label"), max_length=200, required=False,
+        label=pgettext_lazy("case form", "Label"), max_length=200, required=False,
         help_text=_("What it is, e.g. “Resolution no. XII/85/2024”."),
     )
 

@@ -13,6 +13,7 @@ from django.contrib.postgres.lookups import Unaccent
 from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from geodata.models import Municipality
 from practices.domain.search import fold
@@ -126,12 +127,12 @@ class PlaceForm(StepForm):
                     "“Supraśl” or “2010063”. Letters without Polish diacritics work too."),
     )
     lon = forms.CharField(
-        label=_("Longitude"), required=False, max_length=30,
+        label=pgettext_lazy("case form", "Longitude"), required=False, max_length=30,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
         help_text=_("Optional: east, in degrees, e.g. 23.3456. Clicking the map fills it."),
     )
     lat = forms.CharField(
-        label=_("Latitude"), required=False, max_length=30,
+        label=pgettext_lazy("case form", "Latitude"), required=False, max_length=30,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
         help_text=_("Optional: north, in degrees, e.g. 53.2134. Clicking the map fills it."),
     )

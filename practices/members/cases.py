@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from practices.domain.choices import Status
@@ -70,7 +70,7 @@ def my_cases(request):
         })
     rows.sort(key=lambda row: row["changed"], reverse=True)
     return render(request, "members/cases.html", {
-        "page_title": _("My cases"), "rows": rows,
+        "page_title": pgettext("case form", "My cases"), "rows": rows,
     })
 
 

@@ -6,6 +6,7 @@ import logging
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django_ratelimit.core import is_ratelimited
 
 from practices.forms.base import HONEYPOT
@@ -19,7 +20,7 @@ COUNTED_STATES = (*Submission.OPEN_STATES, Submission.State.SUBMITTED)
 
 def refuse(request, message, status, title=None):
     return render(request, "members/refused.html", {
-        "page_title": title or _("Not saved"), "message": message,
+        "page_title": title or pgettext("case form", "Not saved"), "message": message,
     }, status=status)
 
 

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from practices.domain.choices import Licence
 from practices.forms.common import ToolForm
@@ -44,7 +45,7 @@ def new(request):
         form, status = ToolForm(), 200
     form_page.describe(form)
     return render(request, "members/new.html", {
-        "page_title": _("New case"), "form": form, "step": STEPS[0],
+        "page_title": pgettext("case form", "New case"), "form": form, "step": STEPS[0],
         "errors": form_page.error_summary(form), "intro": ToolForm.intro,
     }, status=status)
 
@@ -137,7 +138,7 @@ def _post(request, submission, step):
     if action == "back" and before:
         return redirect(step_url(submission, before))
     if action in ("save", "add"):
-        messages.success(request, _("Draft saved."))
+        messages.success(request, pgettext("case form", "Draft saved."))
         anchor = "#links" if action == "add" else ""
         return redirect(step_url(submission, step.slug) + anchor)
     form, formset = build(step, submission.data, post=request.POST)

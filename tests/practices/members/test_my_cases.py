@@ -34,7 +34,8 @@ def test_my_cases_lists_submissions_with_state_comment_and_actions(alice_client,
 
 def test_other_members_submissions_are_not_listed(client, bob, draft):
     client.force_login(bob)
-    assert "Budżet obywatelski Supraśla" not in client.get(reverse("members:cases")).content.decode()
+    html = client.get(reverse("members:cases")).content.decode()
+    assert "Budżet obywatelski Supraśla" not in html
 
 
 def test_editing_a_published_case_opens_a_prefilled_working_copy(alice_client, alice,

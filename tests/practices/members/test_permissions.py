@@ -3,6 +3,7 @@ any submitted one; the others are sent to log in, told to wait, or answered 404.
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from practices.models import Profile, Submission
 from tests.practices.members.conftest import autosave_url, step_url
@@ -70,6 +71,11 @@ def test_the_author_cannot_change_a_submission_waiting_for_review(alice_client, 
 
 
 def test_the_polish_addresses_are_translated(alice_client, draft):
-    assert reverse("members:cases") == "/moje-praktyki/"
-    assert reverse("members:new") == "/moje-praktyki/nowa/"
-    assert alice_client.get("/moje-praktyki/").status_code == 200
+    with translation.override("pl"):
+        assert reverse("members:cases") == "/moje-praktyki/"
+        assert reverse("members:new") == "/moje-praktyki/nowa/"
+        assert reverse("members:edit", args=[4]) == "/moje-praktyki/4/edytuj/"
+    html = alice_client.get("/moje-praktyki/").content.decode()
+    assert "<h1>Moje praktyki</h1>" in html and "Nowa praktyka" in html
+    html = alice_client.get(f"/moje-praktyki/{draft.pk}/basics/").content.decode()
+    assert "Podstawowe informacje" in html and "Zapisz szkic" in html and "Dalej" in html
