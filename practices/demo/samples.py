@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.contrib.gis.geos import Point
 from django.db import transaction
 
+from practices import moderation
 from practices.demo import texts
 from practices.domain.slugs import ascii_slug
 from practices.domain.tools import TOOLS
@@ -36,8 +37,10 @@ EXTRA_WEIGHTS = {
 SYNCED_FIELDS = (
     "title", "tool_id", "municipality_id", "year", "end_year", "start_date", "end_date",
     "summary", "description", "organiser", "organiser_type", "participants", "outcome",
-    "lessons", "facts", "status", "is_sample",
+    "lessons", "facts", "is_sample",
 )
+# The source named in the moderation events of the samples (practices.moderation).
+SOURCE = "demo samples"
 
 
 class SampleError(Exception):
@@ -141,6 +144,8 @@ def generate(gminy):
 
 
 def _differs(existing, candidate):
+    if existing.status != Status.PUBLISHED:
+        return True
     for name in SYNCED_FIELDS:
         if getattr(existing, name) != getattr(candidate, name):
             return True
@@ -175,19 +180,18 @@ def load_samples(voivodeships):
         for slug, values in generate(gminy):
             wanted.add(slug)
             tool = tools[values.pop("tool_slug")]
-            candidate = Practice(slug=slug, tool=tool, status=Status.PUBLISHED, is_sample=True,
-                                 **values)
+            candidate = Practice(slug=slug, tool=tool, is_sample=True, **values)
             candidate.full_clean(validate_unique=False)
             current = existing.get(slug)
             if current is None:
-                candidate.save()
+                moderation.record_import(candidate, source=SOURCE, status=Status.PUBLISHED)
                 report.created += 1
             elif not current.is_sample:
                 report.skipped.append(slug)
             elif _differs(current, candidate):
-                candidate.pk, candidate.created_at = current.pk, current.created_at
-                candidate._state.adding = False
-                candidate.save()
+                for name in (*SYNCED_FIELDS, "location"):
+                    setattr(current, name, getattr(candidate, name))
+                moderation.record_import(current, source=SOURCE, status=Status.PUBLISHED)
                 report.updated += 1
             else:
                 report.unchanged += 1

@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from geodata.models import Municipality
+from practices import moderation
 from practices.domain import slugs
 from practices.domain.facts import validate_facts
 from practices.imports.errors import ImportRefused, Problem
@@ -151,12 +152,12 @@ def _write_case(code, year, items, status, report):
                                                                          year)).values_list
         practice = Practice(
             title=title, tool=ParticipationTool.objects.get(slug=TOOL), municipality=gmina,
-            year=year, status=status, external_id=f"{code}-{year}", import_source=SOURCE,
+            year=year, external_id=f"{code}-{year}", import_source=SOURCE,
             location=gmina.point,
             slug=slugs.unique_slug(slugs.base_slug(title, gmina.name, year),
                                    set(taken("slug", flat=True)).__contains__),
         )
-        practice.save()
+        moderation.record_import(practice, source=SOURCE, status=status)
     changed = False
     for item in items:
         outcome = _write_part(practice, item)

@@ -23,8 +23,10 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from geodata.models import Municipality
+from practices import moderation
 from practices.domain import slugs
 from practices.domain.fact_schemas import SCHEMAS, Kind
 from practices.domain.facts import validate_facts
@@ -270,7 +272,7 @@ def write(rows, source, status, report):
             slug = slugs.unique_slug(slugs.base_slug(row.title, name, row.year),
                                      taken.__contains__)
             taken.add(slug)
-            practice = Practice(slug=slug, status=status, external_id=row.external_id,
+            practice = Practice(slug=slug, external_id=row.external_id,
                                 import_source=source, location=point, created_at=now,
                                 updated_at=now, **values)
             to_create.append((practice, row.source_url))
@@ -298,10 +300,13 @@ def write(rows, source, status, report):
         to_update.append(practice)
         report.updated.append((row.place, row.external_id,
                                [name.removesuffix("_id") for name in diff]))
-    created = Practice.objects.bulk_create([p for p, _url in to_create], batch_size=BATCH)
+    # New cases get their status, versions and events through the moderation service.
+    created = moderation.record_import([p for p, _url in to_create], source=source,
+                                       status=status)
     new_links += [PracticeLink(practice=practice, url=url)
                   for practice, (_p, url) in zip(created, to_create, strict=True) if url]
     if to_update:
-        Practice.objects.bulk_update(to_update, sorted(changed_fields | {"updated_at"}),
-                                     batch_size=BATCH)
+        bulk_update_with_history(to_update, Practice, sorted(changed_fields | {"updated_at"}),
+                                 batch_size=BATCH, default_date=now,
+                                 default_change_reason=f"imported: {source}"[:100])
     PracticeLink.objects.bulk_create(new_links, batch_size=BATCH)
