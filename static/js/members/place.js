@@ -139,7 +139,9 @@ function placeMarker(latlng) {
     return;
   }
   if (marker) marker.setLatLng(latlng);
-  else marker = L.circleMarker(latlng, { radius: 8, weight: 3, color: "#0b4f8a" }).addTo(map);
+  else marker = L.circleMarker(latlng, {
+    radius: 8, weight: 3, color: "#0b4f8a", interactive: false,
+  }).addTo(map);
 }
 
 async function findGmina(latlng) {
