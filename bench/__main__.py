@@ -10,8 +10,8 @@ SUITES = {
     "web": "bench.web",  # map page weight and time to markers in headless Chromium
     "switch": "bench.switch",  # a tool switch on the map, cold and warm, in headless Chromium
     "imports": "bench.imports",  # 10,000 spreadsheet rows: rows/s and the search trigger's share
-    "load": "bench.load",
-    "submission": "bench.submission",  # the members' case form: server time of each step  # mixed load on gunicorn (locust): highest rate with p95 < 200 ms
+    "load": "bench.load",  # mixed load on gunicorn (locust): highest rate with p95 < 200 ms
+    "submission": "bench.submission",  # the members' case form: server time of each step
 }
 
 
