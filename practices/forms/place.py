@@ -39,7 +39,8 @@ def search_gminy(query, limit=SEARCH_LIMIT):
     """Gminy whose name or TERYT code matches `query`: digits match codes by their start
     ("2002" finds 2002011...), words match names without regard to case or diacritics,
     names starting with the query first. Each as {teryt, name, county, voivodeship, label}."""
-    query = (query or "").strip()[:MAX_QUERY]
+    # PostgreSQL text cannot hold NUL; no name or code contains one.
+    query = (query or "").replace("\x00", "").strip()[:MAX_QUERY]
     if not query:
         return []
     rows = Municipality.objects.values("teryt", "name", "county__name", "voivodeship__name")

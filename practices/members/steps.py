@@ -92,11 +92,24 @@ def typed(step, data, post):
     return step.form_class.typed(post, **kwargs)
 
 
+def without_nul(value):
+    """`value` with NUL characters removed from every string: PostgreSQL's jsonb cannot
+    store them (nobody types one; a robot or a broken paste can)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [without_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {key: without_nul(item) for key, item in value.items()}
+    return value
+
+
 def apply(data, values):
     """`data` updated with a step's typed values. A changed tool keeps the facts typed for
     the former tool under "facts_by_tool" (and brings back any typed for the new one), so
     trying another tool loses nothing."""
     data = dict(data)
+    values = without_nul(values)
     new_tool = values.get("tool")
     old_tool = tool_of(data)
     if new_tool and old_tool and new_tool != old_tool:

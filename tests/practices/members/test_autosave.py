@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 
 from practices.models import Submission
-from tests.practices.members.conftest import autosave_url
+from tests.practices.members.conftest import autosave_url, step_url
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -71,3 +71,13 @@ def test_a_submission_waiting_for_review_is_not_changed_by_autosave(alice_client
     assert response.status_code == 409
     draft.refresh_from_db()
     assert draft.data["title"] == "Budżet obywatelski Supraśla"
+
+
+def test_a_nul_character_is_dropped_rather_than_failing(alice_client, draft):
+    response = autosave(alice_client, draft, "basics", {"title": "A\x00B", "year": "\x00"})
+    assert response.status_code == 200
+    draft.refresh_from_db()
+    assert draft.data["title"] == "AB" and draft.data["year"] == ""
+    response = alice_client.post(step_url(draft, "place"), {
+        "municipality": "Sup\x00rasl", "action": "next"})
+    assert response.status_code in (302, 400)
