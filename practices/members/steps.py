@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import pgettext_lazy
 
-from practices.forms.common import CommonForm, ToolForm
+from practices.forms.basics import CommonForm, ToolForm
 from practices.forms.facts import FactsForm
 from practices.forms.links import LinksStep, link_formset
 from practices.forms.place import PlaceForm

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from practices.domain.choices import Licence
-from practices.forms.common import ToolForm
+from practices.forms.basics import ToolForm
 from practices.members import form_page, refusals
 from practices.members.access import is_moderator, may_edit, member_required, open_submission
 from practices.members.preview import preview_context, submit
