@@ -13,6 +13,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from practices.models import Profile, Submission
 
@@ -49,6 +50,14 @@ def may_edit(user, submission):
     if submission.author_id == user.pk:
         return submission.state in Submission.OPEN_STATES
     return is_moderator(user) and submission.state == Submission.State.SUBMITTED
+
+
+def title_of(submission):
+    """The case's title as typed, or a placeholder while there is none."""
+    title = submission.data.get("title") if isinstance(submission.data, dict) else None
+    if isinstance(title, str) and title.strip():
+        return title
+    return _("(no title yet)")
 
 
 def open_submission(user, pk):

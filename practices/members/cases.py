@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from practices.domain.choices import Status
 from practices.forms.data import data_from_practice
 from practices.members import refusals
-from practices.members.access import member_required
+from practices.members.access import member_required, title_of
 from practices.models import Practice, Submission
 
 State = Submission.State
@@ -47,7 +47,7 @@ def my_cases(request):
         if submission.state == State.APPROVED:
             continue  # the case itself is listed below
         rows.append({
-            "title": str(submission), "kind": "submission", "state": submission.state,
+            "title": title_of(submission), "kind": "submission", "state": submission.state,
             "label": STATE_LABELS.get(submission.state, submission.state),
             "is_edit": submission.practice_id is not None,
             "changed": submission.updated_at, "comment": submission.moderator_comment,

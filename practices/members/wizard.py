@@ -15,7 +15,13 @@ from django.utils.translation import pgettext
 from practices.domain.choices import Licence
 from practices.forms.basics import ToolForm
 from practices.members import form_page, refusals
-from practices.members.access import is_moderator, may_edit, member_required, open_submission
+from practices.members.access import (
+    is_moderator,
+    may_edit,
+    member_required,
+    open_submission,
+    title_of,
+)
 from practices.members.preview import preview_context, submit
 from practices.members.steps import BY_SLUG, STEPS, apply, build, neighbours, tool_of, typed
 from practices.models import Submission
@@ -58,7 +64,7 @@ def _context(request, submission, step, form=None, formset=None):
             form_page.describe(each)
     before, after = neighbours(step.slug)
     context = {
-        "page_title": f"{step.title} · {submission}",
+        "page_title": f"{step.title} · {title_of(submission)}", "case_title": title_of(submission),
         "submission": submission, "step": step, "form": form, "formset": formset,
         "intro": getattr(step.form_class, "intro", ""),
         "steps": form_page.step_links(submission, step.slug),
