@@ -12,6 +12,7 @@ SUITES = {
     "imports": "bench.imports",  # 10,000 spreadsheet rows: rows/s and the search trigger's share
     "load": "bench.load",  # mixed load on gunicorn (locust): highest rate with p95 < 200 ms
     "moderation": "bench.moderation",  # the moderation queue with 1,000 pending submissions
+    "submission": "bench.submission",  # the members' case form: server time of each step
 }
 
 

@@ -4,6 +4,7 @@ Every value that differs between deployments comes from the environment (or from
 which `make setup` writes for the local cluster). Our own settings carry the MAPA_ prefix.
 `.env.example` lists them all. A malformed value stops start-up with a message naming it.
 """
+import re
 import warnings
 from datetime import timedelta
 from pathlib import Path
@@ -367,3 +368,13 @@ MAPA_EMBED_ALLOWED_ORIGINS = env_list("MAPA_EMBED_ALLOWED_ORIGINS", [])
 # feeds); empty: from the request.
 # Address of the "report an error" links and the footer's contact link; empty hides them.
 MAPA_CONTACT_EMAIL = env_str("MAPA_CONTACT_EMAIL", "")
+
+# The members' case form (practices.members): at most this many open submissions (drafts,
+# changes asked for, waiting for review) per member, and at most MAPA_SUBMIT_RATE submissions
+# to moderation per member (django-ratelimit's "count/period", e.g. 10/h).
+MAPA_MAX_OPEN_SUBMISSIONS = env_int("MAPA_MAX_OPEN_SUBMISSIONS", 20, minimum=1, maximum=1000)
+MAPA_SUBMIT_RATE = env_str("MAPA_SUBMIT_RATE", "10/h")
+if not re.fullmatch(r"[0-9]+/[0-9]*[smhd]", MAPA_SUBMIT_RATE):
+    raise ImproperlyConfigured(
+        f"MAPA_SUBMIT_RATE={MAPA_SUBMIT_RATE!r}: give a count per period, e.g. 10/h or 3/m"
+    )

@@ -23,6 +23,7 @@ from geodata.geometry import PointInputField
 from geodata.widgets import LeafletPointWidget
 from practices import moderation
 from practices.domain.fact_schemas import SCHEMAS
+from practices.forms.admin import PracticeAdminForm
 from practices.models import BudgetProject, ParticipationTool, Practice, PracticeLink
 
 
@@ -100,6 +101,7 @@ def moderation_action(name, description, service, *, reason_required):
 
 @admin.register(Practice)
 class PracticeAdmin(admin.ModelAdmin):
+    form = PracticeAdminForm
     list_display = ("title", "tool", "year", "municipality", "status", "is_sample", "updated_at")
     list_filter = ("tool", "year", "municipality__voivodeship", "status", "is_sample",
                    "import_source")

@@ -28,4 +28,5 @@ urlpatterns = [
         name="ranking-export",
     ),
     path(_("moderation/"), include("practices.review.urls")),
+    path(_("my-cases/"), include("practices.members.urls")),
 ]

@@ -42,6 +42,9 @@ ROUTES = {
     "/ogc/collections/practices/items/1": ("crs", "f"),
     "/ogc/": ("f",),
     "/gminy/2061011/druk/": MAP,
+    # The case form's gmina search and point lookup (public data, no sign-in needed).
+    "/moje-praktyki/gminy/": ("q",),
+    "/moje-praktyki/gminy/point/": ("lon", "lat"),
 }
 PAGES = ("/", "/embed/", "/praktyki/bo-bialystok-2019/", "/gminy/2061011/",
          "/narzedzia/budzet-obywatelski/", "/statystyki/")
@@ -55,7 +58,8 @@ PATH_ROUTES = (
     "/api/points/{}/",
     "/tiles/practices/{}/1/1.mvt", "/ogc/collections/{}/items",
     "/ogc/collections/practices/items/{}", "/ogc/collections/municipalities/items/{}",
-    "/gminy/{}/druk/", "/feeds/practices.{}",
+    "/gminy/{}/druk/", "/feeds/practices.{}", "/moje-praktyki/{}/basics/",
+    "/moje-praktyki/1/{}/",
 )
 ALLOWED = {200, 301, 302, 304, 400, 404}
 # oEmbed answers 501 to a format other than json, as the oEmbed specification says.

@@ -81,7 +81,7 @@ def form_data(case, **changes):
     data = {
         "title": case.title, "tool": case.tool_id, "municipality": case.municipality_id,
         "status": case.status, "year": case.year, "location": case.location.json,
-        "licence": case.licence, "facts": '{"voters": 10}', "summary": "",
+        "licence": case.licence, "facts__budzet-obywatelski__voters": "10", "summary": "",
         "links-TOTAL_FORMS": "0", "links-INITIAL_FORMS": "0",
     }
     return {**data, **changes}
@@ -89,10 +89,11 @@ def form_data(case, **changes):
 
 def test_facts_that_do_not_fit_the_tool_are_shown_as_errors_and_not_saved(admin_client, case):
     url = reverse("admin:practices_practice_change", args=[case.pk])
-    response = admin_client.post(url, form_data(case, facts='{"voters": -3, "colour": 1}'))
+    response = admin_client.post(url, form_data(case, **{
+        "facts__budzet-obywatelski__voters": "-3", "facts__budzet-obywatelski__amount_pln": "x"}))
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors["facts"]
-    assert sorted(error.split(":")[0] for error in errors) == ["colour", "voters"]
+    assert sorted(error.split(":")[0] for error in errors) == ["amount_pln", "voters"]
     case.refresh_from_db()
     assert case.facts == {"voters": 10}
 
@@ -111,7 +112,8 @@ def test_a_location_outside_the_gmina_is_refused_in_the_admin(admin_client, case
 def test_a_point_picked_on_the_map_is_saved(admin_client, case):
     url = reverse("admin:practices_practice_change", args=[case.pk])
     point = '{"type": "Point", "coordinates": [23.12, 53.18]}'
-    response = admin_client.post(url, form_data(case, location=point, facts='{"voters": 11}'))
+    response = admin_client.post(url, form_data(
+        case, location=point, **{"facts__budzet-obywatelski__voters": "11"}))
     assert response.status_code == 302
     case.refresh_from_db()
     assert (round(case.location.x, 6), round(case.location.y, 6)) == (23.12, 53.18)
