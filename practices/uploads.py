@@ -24,6 +24,7 @@ Every refusal is a ValidationError naming the field ("image" or "file"); a failu
 a MediaNotStored (also a ValidationError), which the upload view answers with 503.
 """
 import io
+import re
 import uuid
 import warnings
 
@@ -59,7 +60,7 @@ class MediaNotStored(ValidationError):
 def store_image(submission, uploaded_file, alt=""):
     """Check `uploaded_file` (a Django UploadedFile or any file object with .size), re-encode
     it and its thumbnail, and store them as a new CaseImage of `submission`."""
-    alt = (alt or "").strip()
+    alt = _plain_text(alt)
     if len(alt) > ALT_MAX_LENGTH:
         raise ValidationError({"alt": [_("The description may have at most %(n)d characters.")
                                        % {"n": ALT_MAX_LENGTH}]})
@@ -84,7 +85,7 @@ def store_image(submission, uploaded_file, alt=""):
 def store_attachment(submission, uploaded_file, title=""):
     """Check that `uploaded_file` is a readable, unencrypted PDF with pages, and store it as a
     new CaseAttachment of `submission`."""
-    title = (title or "").strip()
+    title = _plain_text(title)
     if len(title) > TITLE_MAX_LENGTH:
         raise ValidationError({"title": [_("The title may have at most %(n)d characters.")
                                          % {"n": TITLE_MAX_LENGTH}]})
@@ -93,7 +94,7 @@ def store_attachment(submission, uploaded_file, title=""):
     _check_pdf(content)
     names = _write_files(submission, {f"{uuid.uuid4().hex}.pdf": content}, "file")
     if not title:
-        title = _title_from_name(getattr(uploaded_file, "name", "") or "")
+        title = _plain_text(_title_from_name(getattr(uploaded_file, "name", "") or ""))
     return _save_row(names, "file", lambda: CaseAttachment.objects.create(
         submission=submission, file=names[0], title=title, size=len(content),
         position=_next_position(submission.attachments),
@@ -317,6 +318,12 @@ def _file_fields(item):
 def _next_position(related):
     last = related.order_by("-position").values_list("position", flat=True).first()
     return 0 if last is None else min(last + 1, 32767)
+
+
+def _plain_text(text):
+    """One line of text: control characters (NUL, which PostgreSQL refuses, line breaks) become
+    spaces, runs of spaces one."""
+    return re.sub(r"\s+", " ", re.sub(r"[\x00-\x1f\x7f]", " ", text or "")).strip()
 
 
 def _title_from_name(name):

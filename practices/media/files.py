@@ -25,6 +25,9 @@ from practices.models import CaseAttachment, CaseImage
 from practices.uploads import content_type_of
 
 SANDBOX = "sandbox; default-src 'none'"
+# The only names practices.uploads writes (cases/<submission>/<random>[-thumb].<ext>): any
+# other path is answered 404 before the database is asked (a NUL byte would make it fail).
+STORED_NAME = re.compile(r"[0-9]{1,12}/[A-Za-z0-9_-]{1,80}\.(jpg|png|webp|pdf)")
 PUBLIC_MAX_AGE = 30 * 24 * 3600
 
 
@@ -60,6 +63,8 @@ def download_name(attachment):
 
 @require_safe
 def serve(request, name):
+    if not STORED_NAME.fullmatch(name):
+        return not_found()
     name = f"cases/{name}"
     item = find(name)
     # Public files are decided without touching the session, so their answers carry no

@@ -187,3 +187,15 @@ def test_no_one_else_removes_an_image_and_a_published_one_is_never_removed(
     )
     assert signed_in(member).post(url).status_code == 404
     assert CaseImage.objects.count() == 1 and len(stored_files(media_root)) == 2
+
+
+def test_control_characters_in_the_description_and_title_are_made_spaces(media_root, draft,
+                                                                         member):
+    image = post_image(signed_in(member), draft, alt="Sala\x00 obrad\n\tgminy").json()
+    url = reverse("media:upload", args=[draft.pk]) + "?kind=attachment"
+    document = signed_in(member).post(url, {
+        "file": samples.upload("Raport\x00.pdf", samples.pdf()),
+    }).json()
+
+    assert image["alt"] == "Sala obrad gminy"
+    assert document["title"] == "Raport"

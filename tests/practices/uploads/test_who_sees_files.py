@@ -99,3 +99,24 @@ def test_a_path_outside_the_cases_folder_is_not_served(files_of, client, media_r
     for path in ("/media/secret.txt", "/media/cases/../secret.txt",
                  "/media/cases/%2e%2e/secret.txt"):
         assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("path", [
+    "/media/cases/1/a%00b.jpg", "/media/cases/1/" + "x" * 5000 + ".jpg",
+    "/media/cases/%F0%9F%98%80", "/media/cases/1/a.svg", "/media/cases/",
+])
+def test_a_hostile_file_name_is_a_404_not_a_server_error(client, path):
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("path", [
+    "/moje-praktyki/99999999999999999999/media/",
+    "/moje-praktyki/1/media/image/99999999999999999999/usun/",
+    "/moje-praktyki/1/media/%00/1/usun/",
+])
+def test_a_hostile_upload_address_is_not_a_server_error(member, path):
+    client = Client()
+    client.force_login(member)
+
+    assert client.get(path).status_code in (404, 405)
+    assert client.post(path).status_code in (400, 404)
