@@ -378,6 +378,15 @@ MAPA_ATTACHMENT_MAX_BYTES = env_int("MAPA_ATTACHMENT_MAX_BYTES", 20 * 1024 * 102
 MAPA_THUMBNAIL_WIDTH = env_int("MAPA_THUMBNAIL_WIDTH", 480, minimum=16, maximum=2000)
 # Images, and separately documents, one submission may hold.
 MAPA_MEDIA_MAX_PER_KIND = env_int("MAPA_MEDIA_MAX_PER_KIND", 30, minimum=1, maximum=500)
+# Uploads are private until their case is public: a media folder inside a folder WhiteNoise
+# serves (the static sources or STATIC_ROOT) would publish every upload at once.
+for _static in [STATIC_ROOT, *(p[1] if isinstance(p, tuple) else p for p in STATICFILES_DIRS)]:
+    _static = Path(_static).resolve()
+    if MEDIA_ROOT == _static or _static in MEDIA_ROOT.parents or MEDIA_ROOT in _static.parents:
+        raise ImproperlyConfigured(
+            f"MAPA_MEDIA_ROOT={str(MEDIA_ROOT)!r} overlaps the static files' folder "
+            f"{str(_static)!r}, which is served to everyone: put uploads in a folder of their own."
+        )
 # Room for the multipart framing and the form fields beside the largest file.
 MAPA_UPLOAD_MAX_REQUEST_BYTES = max(MAPA_IMAGE_MAX_BYTES, MAPA_ATTACHMENT_MAX_BYTES) + 256 * 1024
 # Form fields (not files) held in memory per request: the wizard's autosave stays well under it.

@@ -67,13 +67,17 @@ def store_image(submission, uploaded_file, alt=""):
     _check_size(uploaded_file, settings.MAPA_IMAGE_MAX_BYTES, "image")
     picture, source_format = _decode_image(uploaded_file)
     stored_format, extension, options = IMAGE_FORMATS[source_format]
-    picture = _clean_pixels(picture, stored_format)
-    thumbnail = _thumbnail(picture)
     stem = uuid.uuid4().hex
-    contents = {
-        f"{stem}.{extension}": _encode(picture, stored_format, options),
-        f"{stem}-thumb.{extension}": _encode(thumbnail, stored_format, options),
-    }
+    try:
+        picture = _clean_pixels(picture, stored_format)
+        thumbnail = _thumbnail(picture)
+        contents = {
+            f"{stem}.{extension}": _encode(picture, stored_format, options),
+            f"{stem}-thumb.{extension}": _encode(thumbnail, stored_format, options),
+        }
+    except (OSError, ValueError):
+        # A mode or variant Pillow decodes but cannot convert or write: refused, not a 500.
+        raise _not_an_image() from None
     names = _write_files(submission, contents, "image")
     image_name, thumbnail_name = names
     return _save_row(names, "image", lambda: CaseImage.objects.create(
@@ -175,7 +179,8 @@ def _decode_image(uploaded_file):
             picture.load()
         except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
             raise _not_an_image() from None
-    return picture, picture.format
+    # A phone's multi-picture JPEG (MPO) is a JPEG whose first picture is the photo.
+    return picture, "JPEG" if picture.format == "MPO" else picture.format
 
 
 def _header_size(data):

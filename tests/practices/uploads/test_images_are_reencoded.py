@@ -122,3 +122,16 @@ def test_a_colour_profile_that_cannot_be_read_is_dropped_too(media_root, draft):
     picture, stored = reopened(image.image)
     assert b"iCCP" not in stored and b"iCCP" not in reopened(image.thumbnail)[1]
     assert "icc_profile" not in picture.info
+
+
+def test_a_phones_multi_picture_jpeg_is_stored_as_a_plain_jpeg_of_its_first_picture(
+        media_root, draft):
+    data = samples.encoded(samples.halves(40, 20), "MPO", save_all=True,
+                           append_images=[Image.new("RGB", (40, 20), "green")])
+    assert Image.open(io.BytesIO(data)).format == "MPO"
+
+    image = store_image(draft, samples.upload("photo.jpg", data))
+
+    picture, stored = reopened(image.image)
+    assert picture.format == "JPEG" and getattr(picture, "n_frames", 1) == 1
+    assert picture.getpixel((5, 10))[0] > 200  # the red half of the first picture
