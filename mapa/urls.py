@@ -8,6 +8,8 @@ from django.urls import include, path
 handler500 = "practices.pages.outage.server_error"
 
 urlpatterns = [
+    # Uploaded files, served only to who may see them; first, so nothing else serves /media/.
+    path("", include("practices.media.urls")),
     path("healthz", include("practices.pages.health")),
     path("api/", include("practices.api.urls")),
     path("", include("practices.pages.embed_urls")),

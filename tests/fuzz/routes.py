@@ -59,7 +59,7 @@ PATH_ROUTES = (
     "/tiles/practices/{}/1/1.mvt", "/ogc/collections/{}/items",
     "/ogc/collections/practices/items/{}", "/ogc/collections/municipalities/items/{}",
     "/gminy/{}/druk/", "/feeds/practices.{}", "/moje-praktyki/{}/basics/",
-    "/moje-praktyki/1/{}/",
+    "/moje-praktyki/1/{}/", "/media/cases/{}", "/media/cases/1/{}",
 )
 ALLOWED = {200, 301, 302, 304, 400, 404}
 # oEmbed answers 501 to a format other than json, as the oEmbed specification says.

@@ -35,6 +35,9 @@ def start(**env):
         ({"REDIS_URL": "redis://:secret@127.0.0.1:port/0"}, "REDIS_URL is malformed: its port"),
         ({"REDIS_URL": "redis:///0"}, "REDIS_URL is malformed: it names no host"),
         ({"REDIS_URL": "redis://127.0.0.1:6379/cache"}, "REDIS_URL is malformed: the database"),
+        ({"MAPA_MEDIA_ROOT": str(ROOT / "static" / "uploads")},
+         "overlaps the static files' folder"),
+        ({"MAPA_IMAGE_MAX_BYTES": "ten"}, "MAPA_IMAGE_MAX_BYTES='ten' is not a whole number"),
     ],
 )
 def test_a_malformed_value_stops_start_up_with_its_message(env, message):
