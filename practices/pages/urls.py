@@ -4,7 +4,7 @@ The paths are translated: the msgid is the English path and the Polish catalogue
 Polish one (practices/ -> praktyki/, municipalities/ -> gminy/), so the compiled catalogue
 (make messages) must be present for the Polish addresses to resolve.
 """
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from practices.pages import cases, gmina_sheet, gminy, map, statistics, tools
@@ -22,6 +22,8 @@ urlpatterns = [
     ),
     path(_("tools/"), tools.ToolListView.as_view(), name="tool-list"),
     path(_("tools/<slug:slug>/"), tools.ToolDetailView.as_view(), name="tool-detail"),
+    # Members' accounts (django-allauth): sign-in, sign-up, confirmation, password reset.
+    path(_("account/"), include("allauth.urls")),
     path(_("statistics/"), statistics.StatisticsView.as_view(), name="statistics"),
     path(
         _("statistics/ranking.<str:fmt>"), statistics.RankingExportView.as_view(),
