@@ -11,6 +11,7 @@ Rules:
   signing up through the link, or by confirming the address later), the newest outstanding
   invitation for it is accepted and the account is approved by the one who invited it.
 """
+import re
 import secrets
 from datetime import timedelta
 
@@ -26,6 +27,8 @@ from practices.addresses import site_root
 from practices.domain.roles import Role
 from practices.models import Invitation, Profile
 
+# What secrets.token_urlsafe makes (Invitation.token holds at most 64 characters).
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # The organisation of the invitation being accepted, kept for the sign-up form.
 INVITATION_SESSION_KEY = "mapa_invitation_organisation"
 
@@ -95,7 +98,10 @@ def invite(*, email, organisation, by, request):
 
 
 def usable_invitation(token):
-    """The outstanding, unexpired invitation with this token, or None."""
+    """The outstanding, unexpired invitation with this token, or None (also for anything that
+    is not shaped like a token: PostgreSQL refuses some characters, such as NUL)."""
+    if not TOKEN_SHAPE.fullmatch(token):
+        return None
     return outstanding_invitations().filter(token=token).first()
 
 

@@ -2,11 +2,14 @@
 
 The profile shows only what is public: the name shown, the organisation and the member's
 published cases (never drafts, submissions or anything else; never the e-mail address or the
-user name)."""
+user name). Only members have one: an account a moderator approved, or one with a published
+case; a person still waiting for approval (or refused) has no public page, so a sign-up alone
+cannot publish a name or an organisation."""
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,11 +36,15 @@ class ProfileView(TemplateView):
         context = super().get_context_data(**kwargs)
         user = get_object_or_404(get_user_model(), pk=self.kwargs["pk"], is_active=True)
         profile = Profile.objects.filter(user=user).first()
+        cases = (
+            Practice.objects.published().filter(author=user)
+            .select_related("municipality", "tool").order_by("-year", "title")
+        )
+        if not (is_approved_member(user) or cases.exists()):
+            raise Http404("Not a member of the network")
         name = public_name(user, profile)
         context.update(
-            member=user, profile=profile, member_name=name, page_title=name,
-            cases=Practice.objects.published().filter(author=user)
-            .select_related("municipality", "tool").order_by("-year", "title"),
+            member=user, profile=profile, member_name=name, page_title=name, cases=cases,
         )
         return context
 

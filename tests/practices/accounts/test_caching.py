@@ -1,7 +1,9 @@
 """Anonymous visitors get the map, the embed and the API cookie-free and without `Vary: Cookie`
 (shared caches may keep them); anything answered to a signed-in member is `private`."""
 import pytest
+from django.utils import timezone
 
+from practices.models import Profile
 from tests.factories import make_practice
 
 PUBLIC_URLS = ["/", "/en/", "/embed/", "/api/practices/", "/narzedzia/"]
@@ -32,6 +34,7 @@ def test_the_api_stays_publicly_cacheable_for_anonymous_visitors(client, catalog
 
 @pytest.mark.parametrize("url", PUBLIC_URLS + ["/konto/ustawienia/", "/czlonkowie/1/"])
 def test_answers_to_a_signed_in_member_are_private(client, member, catalogue, url):
+    Profile.objects.create(user=member, display_name="Alicja", approved_at=timezone.now())
     client.force_login(member)
     response = client.get(url.replace("/czlonkowie/1/", f"/czlonkowie/{member.pk}/"))
     assert response.status_code == 200, url

@@ -94,6 +94,11 @@ def test_an_expired_or_used_link_is_refused(client, moderator):
     assert client.get("/konto/zaproszenie/not-a-token/").status_code == 404
 
 
+def test_a_token_with_characters_no_token_has_is_a_404_not_an_error(client, db):
+    assert client.get("/konto/zaproszenie/%00x/").status_code == 404
+    assert client.get("/konto/zaproszenie/" + "a" * 65 + "/").status_code == 404
+
+
 def test_an_address_that_has_an_account_is_not_invited(client, moderator, member):
     response = invite(client, moderator, email="ALICE@example.org")
     assert response.status_code == 400

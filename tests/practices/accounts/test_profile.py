@@ -2,6 +2,7 @@
 e-mail address, the user name, or cases in any other status. The member edits the name and
 organisation on the settings page."""
 import pytest
+from django.utils import timezone
 
 from practices.models import Profile, Status
 from tests.factories import make_practice
@@ -10,7 +11,8 @@ from tests.factories import make_practice
 @pytest.fixture
 def alice_profile(member):
     return Profile.objects.create(
-        user=member, display_name="Alicja Wiśniewska", organisation="Stowarzyszenie Sąsiedzi"
+        user=member, display_name="Alicja Wiśniewska", organisation="Stowarzyszenie Sąsiedzi",
+        approved_at=timezone.now(),
     )
 
 
@@ -40,13 +42,22 @@ def test_the_profile_lists_only_the_members_published_cases(
     assert ">alice<" not in page
 
 
-def test_a_profile_without_a_name_shows_no_user_name(client, member):
+def test_a_profile_without_a_name_shows_no_user_name(client, member, bialystok):
+    make_practice(bialystok, author=member)
     page = client.get(f"/czlonkowie/{member.pk}/").content.decode()
     assert f"<h1>Członek sieci nr {member.pk}</h1>" in page
     assert "alice" not in page
 
 
-def test_closed_and_unknown_accounts_have_no_profile_page(client, member):
+def test_an_account_waiting_for_approval_has_no_public_page(client, member):
+    Profile.objects.create(user=member, display_name="Kup tanie okna", organisation="spam.example")
+    assert client.get(f"/czlonkowie/{member.pk}/").status_code == 404
+    Profile.objects.filter(user=member).update(approved_at=timezone.now())
+    assert "Kup tanie okna" in client.get(f"/czlonkowie/{member.pk}/").content.decode()
+
+
+def test_closed_and_unknown_accounts_have_no_profile_page(client, alice_profile):
+    member = alice_profile.user
     member.is_active = False
     member.save()
     assert client.get(f"/czlonkowie/{member.pk}/").status_code == 404
