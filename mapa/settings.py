@@ -62,6 +62,10 @@ INSTALLED_APPS = [
     "corsheaders",
     "csp",
     "axes",
+    # Members' accounts (the block "Members' accounts" below): e-mail sign-in, sign-up,
+    # confirmation and password reset. No social or headless parts.
+    "allauth",
+    "allauth.account",
     # Field-level versions of every case (practices.models.catalogue), compared and restored
     # by moderators.
     "simple_history",
@@ -83,11 +87,16 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Answers to requests with the session cookie, or setting a cookie, are `Cache-Control:
+    # private`; outside the session and CSRF layers, so it sees the cookies they set. Cookie-free
+    # requests are left untouched (no session read: no `Vary: Cookie` on the map and the embed).
+    "practices.accounts.middleware.PrivateForMembersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Names the signed-in user as the author of each version django-simple-history records.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -111,6 +120,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "practices.pages.site.site",
+                "practices.accounts.context.signed_in",
             ],
         },
     },
@@ -150,9 +160,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # django-axes first: it refuses a locked-out login before the password is even checked.
+# allauth's backend signs members in by e-mail address; ModelBackend keeps the admin's user
+# names.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -296,12 +309,19 @@ if HTTPS:
     if not SECURE_HSTS_PRELOAD:
         SILENCED_SYSTEM_CHECKS.append("security.W021")
 
-# Admin login: django-axes counts failures in the database (shared by every app server), so
-# after MAPA_LOGIN_FAILURE_LIMIT failures for one user name from one address, that pair is
-# refused (HTTP 429) for MAPA_LOGIN_COOLOFF_MINUTES, whichever server it tries.
+# Members' accounts (django-allauth) and mail: mapa/settings_accounts.py, one block kept apart
+# for size (EMAIL_*, DEFAULT_FROM_EMAIL, ACCOUNT_*, LOGIN_*, MAPA_INVITATION_DAYS).
+from mapa.settings_accounts import *  # noqa: E402, F403
+
+# Admin and site login: django-axes counts failures in the database (shared by every app
+# server), so after MAPA_LOGIN_FAILURE_LIMIT failures for one account from one address, that
+# pair is refused (HTTP 429) for MAPA_LOGIN_COOLOFF_MINUTES, whichever server it tries.
 AXES_FAILURE_LIMIT = env_int("MAPA_LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=100)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("MAPA_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The "user name" axes counts is the account's e-mail address, whether the site's form (e-mail)
+# or the admin's (user name) was used: failures on either add up for the same account.
+AXES_USERNAME_CALLABLE = "practices.accounts.lockout.account_key"
 AXES_RESET_ON_SUCCESS = True
 # Behind the proxy of docs/deploy.md the client's address is the last X-Forwarded-For entry.
 AXES_IPWARE_PROXY_COUNT = env_int("MAPA_PROXY_COUNT", 0, minimum=0, maximum=5) or None

@@ -19,5 +19,6 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("practices.pages.urls")),
+    path("", include("practices.accounts.urls")),
     prefix_default_language=False,
 )

@@ -14,12 +14,25 @@ def ensure_tools(sender, using="default", **kwargs):
         load_tools(ParticipationTool)
 
 
+def ensure_roles(sender, using="default", **kwargs):
+    """The groups of practices.domain.roles, put back (with every permission that exists now)
+    after a flush empties them; the migration 0008_accounts_roles first made them. Groups an
+    administrator has since changed are left as they are."""
+    from django.contrib.auth.models import Group, Permission
+
+    from practices.domain.roles import Role, load_roles
+
+    if Group.objects.using(using).filter(name__in=Role.values).count() < len(Role.values):
+        load_roles(Group, Permission)
+
+
 class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Participation cases")
 
     def ready(self):
         post_migrate.connect(ensure_tools, sender=self, dispatch_uid="practices.ensure_tools")
+        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="practices.ensure_roles")
         # Writes to cases, tools and the register invalidate the cached data version.
         from practices import caching
 

@@ -22,6 +22,8 @@ urlpatterns = [
     ),
     path(_("tools/"), tools.ToolListView.as_view(), name="tool-list"),
     path(_("tools/<slug:slug>/"), tools.ToolDetailView.as_view(), name="tool-detail"),
+    # Members' accounts (django-allauth): sign-in, sign-up, confirmation, password reset.
+    path(_("account/"), include("allauth.urls")),
     path(_("statistics/"), statistics.StatisticsView.as_view(), name="statistics"),
     path(
         _("statistics/ranking.<str:fmt>"), statistics.RankingExportView.as_view(),
