@@ -39,7 +39,7 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": None,
 }
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:settings"
+LOGIN_REDIRECT_URL = "members:cases"
 # Invitations sent by moderators stay valid this many days.
 MAPA_INVITATION_DAYS = env_int("MAPA_INVITATION_DAYS", 14, minimum=1, maximum=365)
 

@@ -1,16 +1,10 @@
 """Who may see and who may change the images and documents of a case."""
+from practices.domain.roles import is_moderator
 from practices.models import Practice, Status, Submission
 
 # Moderators may also touch a submission that waits for their review (they edit it in the
 # same form); its author only while it is a draft or sent back for changes.
 MODERATOR_STATES = (*Submission.OPEN_STATES, Submission.State.SUBMITTED)
-
-
-def is_moderator(user):
-    return bool(
-        user.is_authenticated
-        and (user.is_staff or user.has_perm("practices.moderate_practice"))
-    )
 
 
 def is_public(item):

@@ -15,18 +15,15 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from practices.domain.roles import is_approved_member, is_moderator
 from practices.models import Profile, Submission
 
 
-def is_moderator(user):
-    return user.is_staff or user.has_perm("practices.moderate_practice")
-
-
 def is_approved(user):
-    if is_moderator(user):
-        return True
-    profile, _created = Profile.objects.get_or_create(user=user)
-    return profile.approved_at is not None
+    """practices.domain.roles' rule, after creating the profile an older account lacks."""
+    if not is_moderator(user):
+        Profile.objects.get_or_create(user=user)
+    return is_approved_member(user)
 
 
 def member_required(view):

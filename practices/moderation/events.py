@@ -3,16 +3,11 @@ event, the version's author and reason, and the row lock."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from practices.domain.roles import is_moderator  # noqa: F401 -- the one rule
 from practices.models import ModerationEvent, Submission
 
 MODERATE = "practices.moderate_practice"
 Action = ModerationEvent.Action
-
-
-def is_moderator(user):
-    """Moderators and administrators (the permission, through their group or a superuser)."""
-    return bool(user is not None and getattr(user, "is_authenticated", False)
-                and user.has_perm(MODERATE))
 
 
 def require_moderator(actor):
