@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Answers to signed-in members are `Cache-Control: private`: never kept by shared caches.
+    "practices.caching.PrivateWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Names the signed-in user as the author of each version django-simple-history records.
     "simple_history.middleware.HistoryRequestMiddleware",
