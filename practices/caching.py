@@ -292,9 +292,11 @@ class PrivateWhenSignedInMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The site's user as the authentication middleware made it (lazy): the API's views
+        # replace `request.user` with their own anonymous one (DRF authenticates no one).
+        user = getattr(request, "user", None)
         response = self.get_response(request)
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
-            user = getattr(request, "user", None)
             if user is not None and user.is_authenticated:
                 private(response)
         return response
