@@ -5,6 +5,7 @@ the `dialog` events (zero), and no element carries an event handler or a `javasc
 from the payloads. The Content Security Policy is bypassed here (see conftest.py), so the
 pages' own escaping is what is tested. test_no_markup_injection.py covers the map's tooltips
 and the place search in depth."""
+import urllib.request
 from xml.etree import ElementTree
 
 import pytest
@@ -144,4 +145,28 @@ def test_payloads_never_run_in_the_feeds_opened_in_the_browser(page, site, hosti
     assert f"Tytuł {ALL}" in titles
     assert SCRIPT not in feed and IMG not in feed
     assert_inert(page, kind)
+    assert dialogs == []
+
+
+def test_payloads_never_run_in_the_downloaded_map_file(page, site, hostile, dialogs, tmp_path):
+    path = tmp_path / "map.html"
+    with urllib.request.urlopen(f"{site.url}/export/map.html") as response:
+        path.write_bytes(response.read())
+    page.goto(path.as_uri())
+    page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path').length > 0")
+    # Open every case's popup through Leaflet (markers overlap at this zoom).
+    page.evaluate("""() => {
+        for (const key in window) {
+            const value = window[key];
+            if (value && value instanceof L.GeoJSON) {
+                value.eachLayer((layer) => {
+                    if (layer.getLatLng) layer.fire('click', {latlng: layer.getLatLng()}, true);
+                });
+            }
+        }
+    }""")
+    page.locator(".leaflet-popup-content").first.wait_for()
+    texts = page.locator(".leaflet-popup-content").all_inner_texts()
+    assert any(f"Tytuł {ALL}" in text for text in texts), [t[:160] for t in texts]
+    assert_inert(page, "map file")
     assert dialogs == []
