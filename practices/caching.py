@@ -61,7 +61,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import connections, transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
@@ -270,6 +270,17 @@ def respond(request, build, using="default"):
     return stamp(build(), version)
 
 
+# --- Answers to signed-in members ------------------------------------------------------------
+
+def private(response):
+    """Mark an answer that depends on who asks (a case shown only to its author and to
+    moderators, a page with a member's name): browsers may keep it, shared caches (a proxy, a
+    CDN) never, and it varies with the session cookie."""
+    patch_cache_control(response, private=True)  # drops `public`
+    patch_vary_headers(response, ("Cookie",))
+    return response
+
+
 # --- Cached results -------------------------------------------------------------------------
 
 _MISSING = object()
@@ -279,7 +290,9 @@ def cached(name, compute, *key_parts):
     """The result of `compute()`, kept in the cache until the data version changes.
 
     `name` and `key_parts` (e.g. the parsed filters) tell results apart. Results must be
-    picklable (plain data, dataclasses, model instances) and the same in every language."""
+    picklable (plain data, dataclasses, model instances), the same in every language and the
+    same for everyone: built from published cases only, never from `visible_to(user)` (the
+    key has no user in it; tests/practices/visibility checks every route)."""
     key = result_key(data_version(), name, *key_parts)
     try:
         value = cache.get(key, _MISSING)

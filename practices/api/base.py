@@ -4,6 +4,8 @@ messages in the language of Accept-Language (Polish by default).
 
 Rules every view of practices.api follows:
 - Only published cases, through `CaseFilters.practices()` / `Practice.objects.published()`.
+  The one exception is a case's own address (/api/practices/{slug}/), which its signed-in
+  author and moderators may read, privately, as they may open its page.
 - Parameters are parsed by practices.filters; any problem is a 400 before anything else
   happens.
 - Successful responses carry ETag/Last-Modified and answer revalidation with 304

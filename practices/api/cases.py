@@ -22,7 +22,7 @@ from practices.api.base import (
     parse_paged,
     schema_parameters,
 )
-from practices.caching import respond
+from practices.caching import private, respond
 from practices.fields import CaseFields
 from practices.filters import InvalidParameters, known
 from practices.models import Practice
@@ -122,9 +122,20 @@ class PracticeListView(PublicApiView):
 class PracticeDetailView(PublicApiView):
     renderer_classes = [GeoJSONRenderer]
 
+    def initial(self, request, *args, **kwargs):
+        # The site's signed-in user (lazy, not read yet), kept before DRF replaces it with
+        # its own anonymous one: the API authenticates no one, but a case's author and
+        # moderators may read the case's own address, as they may open its page.
+        self.site_user = getattr(request._request, "user", None)
+        super().initial(request, *args, **kwargs)
+
     @extend_schema(
         operation_id="practices_detail",
         summary="One published case as a GeoJSON Feature with every public field",
+        description=(
+            "Cases that are not published answer 404, except to their signed-in author and "
+            "to moderators (a preview, marked `Cache-Control: private`)."
+        ),
         responses={(200, GEOJSON): serializers.PracticeDetailSerializer, **BAD_REQUEST,
                    **NOT_FOUND},
         examples=[OpenApiExample("A case", value=DETAIL_EXAMPLE, response_only=True,
@@ -136,12 +147,14 @@ class PracticeDetailView(PublicApiView):
             raise InvalidParameters(errors)
         if "\x00" in slug:  # PostgreSQL text cannot hold NUL, so no case has such a slug
             raise Http404
-        practice = get_object_or_404(
-            Practice.objects.published()
-            .select_related("tool", "municipality")
-            .prefetch_related("links"),
-            slug=slug,
-        )
-        return respond(
-            request, lambda: Response(serializers.PracticeDetailSerializer(practice).data)
-        )
+        cases = Practice.objects.select_related("tool", "municipality").prefetch_related("links")
+        practice = cases.published().filter(slug=slug).first()
+        if practice is not None:
+            return respond(
+                request, lambda: Response(serializers.PracticeDetailSerializer(practice).data)
+            )
+        # Not public: its author and moderators may still read it (the case page's rule),
+        # never through a shared cache. Only this branch reads the session, so public
+        # answers stay independent of cookies.
+        practice = get_object_or_404(cases.visible_to(self.site_user), slug=slug)
+        return private(Response(serializers.PracticeDetailSerializer(practice).data))

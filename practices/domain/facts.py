@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from practices.domain.fact_schemas import SCHEMAS, Kind
+from practices.domain.markdown import link_href
 
 MAX_COUNT = 2_000_000_000
 MAX_AMOUNT = Decimal("1000000000000")
@@ -285,7 +286,9 @@ def _format(field, value):
     elif field.kind == Kind.CHOICES:
         return ", ".join(str(field.label_of(item)) for item in value)
     elif field.kind == Kind.URL:
-        return format_html('<a href="{}" rel="nofollow noopener">{}</a>', value, value)
+        if not link_href(value):
+            return str(value)
+        return format_html('<a href="{}" rel="nofollow noopener">{}</a>', link_href(value), value)
     else:
         return str(value)
     return f"{text}\u00a0{field.unit}" if field.unit else text

@@ -47,6 +47,17 @@ class _DemoteHeadingsExtension(Extension):
         md.treeprocessors.register(_DemoteHeadings(md), "demote_headings", 5)
 
 
+def link_href(url):
+    """A stored URL (a case's source, a fact) as a link target: the URL itself when its scheme
+    is on the same allow-list as descriptions' links (http, https, mailto), else "" (shown as
+    text, never a link): a `javascript:` or `data:` URL that reached the database by another
+    way than the validated forms (an import, SQL) must not become a script on a click."""
+    scheme, colon, _rest = (url or "").strip().partition(":")
+    if colon and scheme.lower() in URL_SCHEMES:
+        return url.strip()
+    return ""
+
+
 def sanitise_html(html):
     """`html` reduced to the allow-list (see the module docstring)."""
     return nh3.clean(

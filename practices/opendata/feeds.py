@@ -10,6 +10,8 @@ Rules:
 - Each entry links to the case page and says tool, gmina and year; sample cases say so in
   their title. At most MAX_ITEMS entries.
 """
+import re
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, JsonResponse
@@ -24,6 +26,14 @@ from practices.models import ParticipationTool
 
 MAX_ITEMS = 50
 FEED_OPTIONS = ("lang",)
+# Characters XML 1.0 cannot carry (C0 controls but tab and line breaks, and U+FFFE/U+FFFF):
+# a stored text holding one (imports keep what they read) would make the whole feed a 500.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value):
+    """Stored text as XML can carry it: the characters XML 1.0 forbids are left out."""
+    return NOT_XML.sub("", value) if value else value
 
 
 class PracticeFeed(Feed):
@@ -35,7 +45,7 @@ class PracticeFeed(Feed):
         return {"filters": filters, "root": root, "request": request}
 
     def title(self, obj):
-        tools = [tool.name for tool in ParticipationTool.objects.filter(
+        tools = [xml_text(tool.name) for tool in ParticipationTool.objects.filter(
             slug__in=obj["filters"].tool)]
         if tools:
             return _("Participation Map: new cases of %(tools)s") % {"tools": ", ".join(tools)}
@@ -63,14 +73,14 @@ class PracticeFeed(Feed):
 
     def item_title(self, item):
         if item.is_sample:
-            return _("[Sample] %(title)s") % {"title": item.title}
-        return item.title
+            return _("[Sample] %(title)s") % {"title": xml_text(item.title)}
+        return xml_text(item.title)
 
     def item_description(self, item):
         facts = _("%(tool)s in %(gmina)s, %(year)s.") % {
             "tool": item.tool.name, "gmina": item.municipality.name, "year": item.year,
         }
-        return f"{facts} {item.summary}".strip()
+        return xml_text(f"{facts} {item.summary}".strip())
 
     def item_link(self, item):
         return self._root + item.get_absolute_url()
@@ -87,10 +97,10 @@ class PracticeFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [item.tool.name]
+        return [xml_text(item.tool.name)]
 
     def item_author_name(self, item):
-        return item.organiser or None
+        return xml_text(item.organiser) or None
 
     def __init__(self, root):
         # One instance per request: the absolute links need the request's site root.

@@ -58,7 +58,26 @@ def _offline(figure_map):
 
 
 def _escape(value):
-    return html.escape("" if value is None else str(value))
+    """Text as HTML that folium's Jinja2 templates leave alone: folium renders the parts of
+    the page (folium.Element takes its HTML as a template source) through Jinja2, so braces
+    are written as character references, or `{{ ... }}` in a title or in the `title`
+    parameter would be evaluated on the server."""
+    text = html.escape("" if value is None else str(value))
+    return text.replace("{", "&#123;").replace("}", "&#125;")
+
+
+# What the file's layers read of each feature. folium writes the features into its Jinja2
+# template source, so free text (titles, names) goes in only escaped, inside `popup` and
+# `label`; the rest are codes, slugs, numbers and colours.
+CASE_PROPERTIES = ("url", "tool", "municipality", "year", "is_sample", "popup", "color")
+GMINA_PROPERTIES = ("teryt", "practice_count", "label", "fill")
+
+
+def _only(properties, names):
+    kept = {name: properties[name] for name in names if name in properties}
+    if "url" in kept:  # a path made from the slug: braces, were there any, percent-encoded
+        kept["url"] = kept["url"].replace("{", "%7B").replace("}", "%7D")
+    return kept
 
 
 def _features(sql, params):
@@ -82,6 +101,7 @@ def _case_layer(features, tools, case_url):
             f"{_escape(properties['year'])}, {_escape(properties['municipality_name'])}{sample}"
         )
         properties["color"] = tool.color if tool else SAMPLE_COLOR
+        feature["properties"] = _only(properties, CASE_PROPERTIES)
     return folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name=_("Cases"),
@@ -102,6 +122,7 @@ def _gmina_layer(features, classes, shaded):
         count = properties["practice_count"]
         properties["label"] = _escape(f"{properties['name']}: {count}")
         properties["fill"] = choropleth.color_of(classes, count)
+        feature["properties"] = _only(properties, GMINA_PROPERTIES)
     return folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name=_("Gminy"),

@@ -12,7 +12,7 @@ from django.views.generic import DetailView
 
 from geodata.basemap import geometry_json
 from practices.domain.facts import display_facts
-from practices.domain.markdown import render_markdown
+from practices.domain.markdown import link_href, render_markdown
 from practices.domain.search import fold
 from practices.models import BudgetProject, Practice, PracticeLink, Status
 from practices.pages.site import site_root
@@ -40,6 +40,8 @@ class PracticeDetailView(DetailView):
         municipality = practice.municipality
         absolute_url = site_root(self.request) + practice.get_absolute_url()
         links = list(practice.links.all())
+        for link in links:
+            link.href = link_href(link.url)  # "" for a scheme that is not a web or mail link
         point = practice.location or municipality.point
         context.update({
             "page_title": practice.title,

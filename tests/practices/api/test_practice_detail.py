@@ -103,6 +103,18 @@ def test_a_case_the_public_cannot_see_is_not_found(api, world, slug):
     assert "detail" in api.json(f"/api/practices/{slug}/", expect=404)
 
 
-def test_a_moderator_logged_in_on_the_site_still_sees_only_published_cases(api, world, moderator):
+def test_a_moderator_signed_in_on_the_site_reads_an_unpublished_case_privately(
+        api, world, moderator):
+    # The case page's rule (tests/practices/visibility has the whole matrix); the answer is
+    # never kept by a shared cache.
     api.force_login(moderator)
+    response = api.get("/api/practices/draft-bialystok/")
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+
+
+def test_a_member_signed_in_on_the_site_sees_only_published_cases_of_others(
+        api, world, member):
+    api.force_login(member)
     assert api.get("/api/practices/draft-bialystok/").status_code == 404
