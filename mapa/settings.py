@@ -367,3 +367,12 @@ MAPA_EMBED_ALLOWED_ORIGINS = env_list("MAPA_EMBED_ALLOWED_ORIGINS", [])
 # feeds); empty: from the request.
 # Address of the "report an error" links and the footer's contact link; empty hides them.
 MAPA_CONTACT_EMAIL = env_str("MAPA_CONTACT_EMAIL", "")
+# Who publishes the data (the foundation running the site): named in every export's
+# attribution and as the publisher of the DCAT-AP metadata on the data page (/dane/).
+MAPA_PUBLISHER_NAME = env_str("MAPA_PUBLISHER_NAME", "Mapa Partycypacji")
+MAPA_PUBLISHER_URL = env_str("MAPA_PUBLISHER_URL", "").strip()
+if MAPA_PUBLISHER_URL and urlsplit(MAPA_PUBLISHER_URL).scheme not in ("http", "https"):
+    raise ImproperlyConfigured(
+        f"MAPA_PUBLISHER_URL={MAPA_PUBLISHER_URL!r} must be an http(s):// address (or empty "
+        "for the site's own)."
+    )
