@@ -83,7 +83,8 @@ def file_name(kind, filters, extension):
     """e.g. `praktyki_budzet-obywatelski_podlaskie_2019-2024.csv` (see the module's rules)."""
     parts = [kind, *filters.tool]
     parts += _names(Voivodeship, filters.voivodeship)
-    parts += ["powiat-" + name for name in _names(County, filters.county)]
+    parts += [name if name.startswith("powiat") else "powiat-" + name
+              for name in _names(County, filters.county)]
     parts += _names(Municipality, filters.municipality)
     parts.append(_years(filters))
     if filters.q:
