@@ -22,6 +22,9 @@ Rules (the data page /dane/ documents them, generated from the same lists):
 import json
 from dataclasses import dataclass
 
+from django.contrib.postgres.aggregates import JSONBAgg
+from django.db.models import JSONField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, JSONObject
 from rest_framework.fields import DateTimeField
 
 from practices.domain.declaration import Type
@@ -29,11 +32,16 @@ from practices.domain.fact_schemas import SCHEMAS
 from practices.domain.facts import enrich
 from practices.fields import CaseFields
 from practices.geojson import PRECISION
+from practices.models import PracticeLink
 
 # Cases read from the database per fetch of the server-side cursor.
 CHUNK_ROWS = 2000
 FACT_PREFIX = "fact_"
 _DATETIME = DateTimeField()
+# The declared link fields and the kind of link each lists (practices.fields: sources are
+# the links of kind "source", links those of kind "link").
+LINK_KINDS = {"sources": PracticeLink.Kind.SOURCE, "links": PracticeLink.Kind.LINK}
+LINKS_ATTRIBUTE = "_export_links_"
 
 
 @dataclass(frozen=True)
@@ -100,16 +108,19 @@ def _value(field, instance):
 
 def case_values(instance, columns):
     """The values of one case for `columns`, typed as the API's JSON has them."""
-    facts = None
+    facts = point = None
     values = []
     for column in columns:
         if column.fact:
             if facts is None:
                 facts = enrich(instance)
             values.append(facts.get(column.fact))
+        elif column.field.type == Type.LINKS and column.name in LINK_KINDS:
+            values.append(getattr(instance, LINKS_ATTRIBUTE + LINK_KINDS[column.name]))
         elif column.field.type == Type.POINT:
-            point = column.field.read.python(instance)
-            values.append(round(point.x if column.name == "longitude" else point.y, PRECISION))
+            if point is None:
+                point = column.field.read.python(instance).coords
+            values.append(round(point[0] if column.name == "longitude" else point[1], PRECISION))
         else:
             values.append(_value(column.field, instance))
     return values
@@ -120,9 +131,24 @@ def case_queryset(filters):
     return (
         filters.practices()
         .select_related("tool", "municipality")
-        .prefetch_related("links")
+        # A gmina's boundaries are large and no column needs them.
+        .defer("municipality__boundary", "municipality__display_boundary")
+        .annotate(**{LINKS_ATTRIBUTE + kind: _links_json(kind) for kind in PracticeLink.Kind})
         .order_by("pk")
     )
+
+
+def _links_json(kind):
+    """A case's links of one kind as a JSON array of {url, label} in their order, read with
+    the case: Django's prefetch would cost a query clone per case (~1 ms each)."""
+    links = (
+        PracticeLink.objects.filter(practice=OuterRef("pk"), kind=kind).order_by()
+        .values("practice")
+        .annotate(items=JSONBAgg(JSONObject(url="url", label="label"),
+                                 order_by=("position", "pk")))
+        .values("items")
+    )
+    return Coalesce(Subquery(links), Value([], output_field=JSONField()))
 
 
 def case_rows(filters, columns=None):
