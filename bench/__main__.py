@@ -10,6 +10,7 @@ SUITES = {
     "web": "bench.web",  # map page weight and time to markers in headless Chromium
     "switch": "bench.switch",  # a tool switch on the map, cold and warm, in headless Chromium
     "imports": "bench.imports",  # 10,000 spreadsheet rows: rows/s and the search trigger's share
+    "opendata": "bench.opendata",  # OGC pages vs a SQL floor, 100k-case exports' memory, tiles
     "load": "bench.load",  # mixed load on gunicorn (locust): highest rate with p95 < 200 ms
     "moderation": "bench.moderation",  # the moderation queue with 1,000 pending submissions
     "submission": "bench.submission",  # the members' case form: server time of each step

@@ -62,10 +62,11 @@ class Server:
     `app` is a WSGI path ("mapa.wsgi:application") or None for bench/api_server.py, which
     adds the bench-only views to the checkout's own URLs."""
 
-    def __init__(self, checkout, app=None, workers=2, threads=1, env=None, ready="/api/tools/"):
+    def __init__(self, checkout, app=None, workers=2, threads=1, env=None, ready="/api/tools/",
+                 port=None):
         self.checkout = checkout
         self.workers_wanted = workers
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         extra_path, self.module_dir = [], None
         if app is None:

@@ -430,3 +430,12 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 # `{% load media_widget %}`: the upload widget's configuration tag, kept beside its views.
 TEMPLATES[0]["OPTIONS"]["libraries"] = {"media_widget": "practices.media.widget"}
+# Who publishes the data (the foundation running the site): named in every export's
+# attribution and as the publisher of the DCAT-AP metadata on the data page (/dane/).
+MAPA_PUBLISHER_NAME = env_str("MAPA_PUBLISHER_NAME", "Mapa Partycypacji")
+MAPA_PUBLISHER_URL = env_str("MAPA_PUBLISHER_URL", "").strip()
+if MAPA_PUBLISHER_URL and urlsplit(MAPA_PUBLISHER_URL).scheme not in ("http", "https"):
+    raise ImproperlyConfigured(
+        f"MAPA_PUBLISHER_URL={MAPA_PUBLISHER_URL!r} must be an http(s):// address (or empty "
+        "for the site's own)."
+    )

@@ -20,5 +20,6 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("practices.pages.urls")),
     path("", include("practices.accounts.urls")),
+    path("", include("practices.opendata.page_urls")),
     prefix_default_language=False,
 )

@@ -1,7 +1,7 @@
 """Open-data URLs (language-neutral): vector tiles, downloads and feeds of the selection."""
 from django.urls import path
 
-from practices.opendata import downloads, feeds, tiles
+from practices.opendata import downloads, exports, feeds, tiles
 from practices.opendata.ogc import views as ogc
 
 urlpatterns = [
@@ -9,6 +9,11 @@ urlpatterns = [
         "tiles/<str:layer>/<str:z>/<str:x>/<str:y>.mvt", tiles.tile_view, name="tile",
     ),
     path("export/map.html", downloads.map_download, name="export-map"),
+    path("export/practices.<str:fmt>", exports.practices_export, name="export-practices"),
+    path(
+        "export/municipalities.<str:fmt>", exports.municipalities_export,
+        name="export-municipalities",
+    ),
     path("feeds/practices.<str:kind>", feeds.feed_view, name="feed"),
     path("ogc/", ogc.landing_view, name="ogc-landing"),
     path("ogc/conformance", ogc.conformance_view, name="ogc-conformance"),

@@ -35,6 +35,15 @@ ROUTES = {
     "/feeds/practices.atom": (*CASE, "lang"),
     "/feeds/practices.rss": (*CASE, "lang"),
     "/export/map.html": (*CASE, "view", "title", "lang"),
+    "/export/practices.csv": (*CASE, "sep"),
+    "/export/practices.xlsx": CASE,
+    "/export/practices.geojson": CASE,
+    "/export/practices.gpkg": CASE,
+    "/export/municipalities.csv": (*CASE, "sep"),
+    "/export/municipalities.geojson": CASE,
+    "/export/municipalities.gpkg": CASE,
+    "/dane/": CASE,
+    "/en/data/dcat.jsonld": ("format",),
     "/ogc/collections/practices/items": (*CASE, "limit", "offset", "bbox-crs", "crs",
                                          "datetime", "f"),
     "/ogc/collections/municipalities/items": (*CASE, "limit", "offset", "bbox-crs", "crs",
@@ -50,7 +59,9 @@ PAGES = ("/", "/embed/", "/praktyki/bo-bialystok-2019/", "/gminy/2061011/",
          "/narzedzia/budzet-obywatelski/", "/statystyki/")
 DATA = tuple(path for path in ROUTES if path.startswith(("/api/", "/oembed/", "/statystyki/r",
                                                           "/en/statistics/r", "/tiles/",
-                                                          "/feeds/", "/ogc/")))
+                                                          "/feeds/", "/ogc/",
+                                                          "/export/practices",
+                                                          "/export/municipalities")))
 # Routes with a free path segment: template with {} for the (quoted) segment.
 PATH_ROUTES = (
     "/gminy/{}/", "/en/municipalities/{}/", "/praktyki/{}/", "/narzedzia/{}/",
@@ -59,7 +70,8 @@ PATH_ROUTES = (
     "/tiles/practices/{}/1/1.mvt", "/ogc/collections/{}/items",
     "/ogc/collections/practices/items/{}", "/ogc/collections/municipalities/items/{}",
     "/gminy/{}/druk/", "/feeds/practices.{}", "/moje-praktyki/{}/basics/",
-    "/moje-praktyki/1/{}/", "/media/cases/{}", "/media/cases/1/{}",
+    "/moje-praktyki/1/{}/", "/media/cases/{}", "/media/cases/1/{}", "/export/practices.{}",
+    "/export/municipalities.{}",
 )
 ALLOWED = {200, 301, 302, 304, 400, 404}
 # oEmbed answers 501 to a format other than json, as the oEmbed specification says.

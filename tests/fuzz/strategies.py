@@ -21,6 +21,7 @@ NEAR_VALID = [
     "22.5,53,23.5,54", "180,90,-180,-90", "-180,-90,180,90", "1,2,3", "1,2,3,4,5",
     "budzet-obywatelski", "referendum,konsultacje", "konsultacje,,referendum", "1", "2", "3",
     "json", "csv", "xml", "pl", "en", "de", "0", "map", "choropleth", "markers", "53.1",
+    "semicolon", "comma",
     "-91", "23.1", "7", "19", "99", "http://testserver/", "http://testserver/en/",
     "http://testserver/embed/?tool=referendum", "http://testserver/gminy/2061011/",
     "http://testserver/praktyki/bo-bialystok/", "http://[::1", "http://[bad/",
