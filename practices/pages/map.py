@@ -1,9 +1,10 @@
 """The interactive map ('/') and the data its scripts start from.
 
 The page is static HTML plus two json_script blocks built here (map-data: configuration,
-limits, tools, years, places and links; map-strings: the scripts' translated strings); the
-cases themselves come from the public API, one request per view of exactly the current
-selection, parsed there by `practices.filters.CaseFilters`. So the page carries no per-user
+limits, tools, years, the places of the region in view (practices.pages.places) and links;
+map-strings: the scripts' translated strings); the cases themselves come from the public
+API, one request per view of exactly the current selection, parsed there by
+`practices.filters.CaseFilters`. So the page carries no per-user
 state and sets no cookie, and shared caches can keep it.
 
 The page's own queries (tools, year bounds, places, extents) are cached until the data
@@ -22,12 +23,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from geodata.basemap import base_map_config
-from geodata.models import County, Municipality, MunicipalityType, Voivodeship
-from geodata.teryt import GMINA_TYPES
+from geodata.models import Municipality
 from practices.caching import cached
 from practices.domain.search import MAX_QUERY_LENGTH, MAX_QUERY_WORDS
 from practices.filters import DEFAULT_LIMIT, CaseFilters
 from practices.models import MAX_YEAR, MIN_YEAR, ParticipationTool, Practice
+from practices.pages.places import region_places
 from practices.pages.site import site_root
 
 # How far back the year slider reaches when there are no cases yet.
@@ -63,48 +64,11 @@ def year_bounds():
     return {"min": first, "max": last}
 
 
-def county_label(name, kind):
-    if kind and kind != "powiat":
-        return _("%(name)s (city with county rights)") % {"name": name}
-    return _("%(name)s county") % {"name": name}
-
-
-def place_entries():
-    """Names for the place search and the filter chips: only units that have gminy in the
-    register, so every choice can match something. Gminy are [teryt, name, type]."""
-    with_gminy = Municipality.objects.values("county_id")
-    counties = County.objects.filter(teryt__in=with_gminy).order_by("teryt")
-    voivodeships = Voivodeship.objects.filter(
-        teryt__in=Municipality.objects.values("voivodeship_id")
-    ).order_by("teryt")
-    return {
-        "voivodeships": [
-            [v.teryt, _("%(name)s voivodeship") % {"name": v.name}] for v in voivodeships
-        ],
-        "counties": [
-            [c.teryt, county_label(c.name or c.teryt, c.kind)]
-            for c in counties.only("teryt", "name", "kind")
-        ],
-        "gminy": [
-            list(row)
-            for row in Municipality.objects.order_by("teryt").values_list("teryt", "name", "type")
-        ],
-        # Keyed by the TERYT type digit (the register) and by the API's word for it.
-        "types": {
-            key: str(choice.label)
-            for choice in MunicipalityType
-            for key in (str(choice.value), GMINA_TYPES[str(choice.value)])
-        },
-    }
-
-
 def page_lookups():
-    """The tools, year bounds and places of the page, in the active language: read once per
-    data version and language, not on every page view."""
+    """The tools and year bounds of the page, in the active language: read once per data
+    version and language, not on every page view."""
     return cached(
-        "map-lookups",
-        lambda: {"tools": tool_entries(), "years": year_bounds(), "places": place_entries()},
-        get_language(),
+        "map-lookups", lambda: {"tools": tool_entries(), "years": year_bounds()}, get_language(),
     )
 
 
@@ -295,7 +259,10 @@ def map_page_data(params, *, embed):
         "requests": {"choroplethBy": CHOROPLETH_BY, "facetsBy": FACETS_BY,
                      "listSort": LIST_SORT},
         **page_lookups(),
+        # The names of the region in view; a search elsewhere asks urls.places.
+        "places": region_places(boundary_scope(filters)),
         "urls": {
+            "places": reverse("map-places"),
             "points": reverse("api-point-list"),
             "point": reverse("api-point-detail", kwargs={"pk": "0"}),
             "practices": reverse("api-practice-list"),

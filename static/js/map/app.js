@@ -110,7 +110,8 @@ const list = createCaseList(listRoot, {
 });
 const gminaTable = createGminaTable(listRoot.querySelector("[data-gmina-counts]"), ctx);
 const filters = createFilters(root.querySelector("[data-filters]"), {
-  tools: ctx.tools, years: data.years, limits: data.limits, placeEntries: page.placeEntries, onChange: change,
+  tools: ctx.tools, years: data.years, limits: data.limits, placeEntries: page.placeEntries,
+  loadAllPlaces: page.loadAllPlaces, onChange: change,
 });
 
 // --- the URL -----------------------------------------------------------------------------

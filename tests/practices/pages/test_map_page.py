@@ -59,6 +59,8 @@ def test_it_gives_the_scripts_tools_years_places_and_links(client, world):
             "types": {"1": "urban gmina", "urban": "urban gmina",
                       "2": "rural gmina", "rural": "rural gmina",
                       "3": "urban-rural gmina", "urban-rural": "urban-rural gmina"},
+            # The gminy of the region in view only: a search elsewhere asks urls.places.
+            "complete": False,
         },
         # The server's limits: the script checks an address as the API will.
         "limits": {"yearMin": 1990, "yearMax": 2100, "qMaxLength": 200, "qMaxWords": 10,
@@ -66,6 +68,7 @@ def test_it_gives_the_scripts_tools_years_places_and_links(client, world):
         "requests": {"choroplethBy": "municipality,tool", "facetsBy": "tool",
                      "listSort": "-year"},
         "urls": {
+            "places": "/en/places.json",
             "points": "/api/points/",
             "point": "/api/points/0/",
             "practices": "/api/practices/",
