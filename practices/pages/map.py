@@ -28,7 +28,7 @@ from practices.caching import cached
 from practices.domain.search import MAX_QUERY_LENGTH, MAX_QUERY_WORDS
 from practices.filters import DEFAULT_LIMIT, CaseFilters
 from practices.models import MAX_YEAR, MIN_YEAR, ParticipationTool, Practice
-from practices.pages.places import region_places
+from practices.pages.places import place_entries
 from practices.pages.site import site_root
 
 # How far back the year slider reaches when there are no cases yet.
@@ -64,14 +64,6 @@ def year_bounds():
     return {"min": first, "max": last}
 
 
-def page_lookups():
-    """The tools and year bounds of the page, in the active language: read once per data
-    version and language, not on every page view."""
-    return cached(
-        "map-lookups", lambda: {"tools": tool_entries(), "years": year_bounds()}, get_language(),
-    )
-
-
 def extent(gminy):
     """[[south, west], [north, east]] of some gminy's display boundaries, or None."""
     box = gminy.aggregate(box=Extent(Coalesce("display_boundary", "boundary")))["box"]
@@ -88,25 +80,39 @@ def place_filters(filters):
     )
 
 
-def initial_bounds(filters, *, embed):
+def initial_bounds(filters):
     """Where the map opens when the URL gives no lat/lon/zoom: the place filter's gminy, else
-    (in an embed, whose size is unknown) the whole default region, else None: the map page
-    then uses MAPA_MAP_CENTER and MAPA_MAP_ZOOM. `filters` is the page's parsed selection
-    (invalid codes were already left out and are reported by the page's script)."""
+    the whole default region, fitted to the map's size by the script; None when the register
+    has no gminy there (the map then uses MAPA_MAP_CENTER and MAPA_MAP_ZOOM). `filters` is the
+    page's parsed selection (invalid codes were already left out and are reported by the
+    page's script)."""
     place = place_filters(filters)
-    if place != CaseFilters():
-        found = cached(
-            "map-extent", lambda: extent(place.municipalities()), *sorted(place.as_params().items())
-        )
-        if found:
-            return found
-    if embed:
-        region = tuple(settings.MAPA_DEFAULT_REGION)
-        return cached(
-            "map-extent-region",
-            lambda: extent(Municipality.objects.filter(voivodeship_id__in=region)), *region,
-        )
-    return None
+    found = extent(place.municipalities()) if place != CaseFilters() else None
+    return found or region_bounds()
+
+
+def region_bounds():
+    """The extent of the default region's gminy, or None."""
+    return extent(Municipality.objects.filter(voivodeship_id__in=settings.MAPA_DEFAULT_REGION))
+
+
+def page_lookups(filters):
+    """What the page reads from the database, in the active language: the tools, the year
+    bounds, the place names of the region in view and where the map opens. Read once per data
+    version, language and place filter (one cache look-up), not on every page view."""
+    place = sorted(place_filters(filters).as_params().items())
+    scope = boundary_scope(filters)
+    return cached(
+        "map-lookups",
+        lambda: {
+            "tools": tool_entries(),
+            "years": year_bounds(),
+            "places": place_entries(scope),
+            "initialBounds": initial_bounds(filters),
+            "regionBounds": region_bounds(),
+        },
+        get_language(), *scope, *place,
+    )
 
 
 def page_selection(params, *, embed):
@@ -243,7 +249,13 @@ def map_page_data(params, *, embed):
     """(what the map's scripts start from: json_script "map-data", the URLs to preload);
     `params` is the request's query (a QueryDict)."""
     filters, errors = page_selection(params, embed=embed)
-    config = {**base_map_config(), "initialBounds": initial_bounds(filters, embed=embed)}
+    lookups = page_lookups(filters)
+    config = {
+        **base_map_config(),
+        "initialBounds": lookups["initialBounds"],
+        # Where Back returns to when the address has neither a place nor a position.
+        "regionBounds": lookups["regionBounds"],
+    }
     data = {
         "embed": embed,
         "config": config,
@@ -258,9 +270,10 @@ def map_page_data(params, *, embed):
         },
         "requests": {"choroplethBy": CHOROPLETH_BY, "facetsBy": FACETS_BY,
                      "listSort": LIST_SORT},
-        **page_lookups(),
+        "tools": lookups["tools"],
+        "years": lookups["years"],
         # The names of the region in view; a search elsewhere asks urls.places.
-        "places": region_places(boundary_scope(filters)),
+        "places": lookups["places"],
         "urls": {
             "places": reverse("map-places"),
             "points": reverse("api-point-list"),

@@ -58,12 +58,6 @@ def place_entries(voivodeships=None):
     }
 
 
-def region_places(voivodeships):
-    """The place names of a page showing these voivodeships, in the active language."""
-    region = sorted(voivodeships)
-    return cached("map-places", lambda: place_entries(region), get_language(), *region)
-
-
 @require_safe
 def places_view(request):
     """Every voivodeship, county and gmina, for a search outside the page's region."""

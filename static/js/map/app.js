@@ -60,15 +60,15 @@ function moveMap(move) {
     settledView = viewKey();
   }
 }
-// Without lat/lon/zoom the map shows the place filtered (bounds the server computed for the
-// first view, the boundaries later), else the default view.
+// Without lat/lon/zoom the map shows the place filtered, else the default region: bounds the
+// server computed for the first view (the boundaries later), fitted to the map's size.
 function showInitialView({ first = false } = {}) {
   if (state.lat !== null) {
     moveMap(() => map.setView([state.lat, state.lon], state.zoom, { animate: false }));
     return;
   }
-  const bounds = first ? data.config.initialBounds : null;
-  if (bounds && (hasPlace(state) || embed)) {
+  const bounds = first ? data.config.initialBounds : (hasPlace(state) ? null : data.config.regionBounds);
+  if (bounds) {
     fitTo(bounds, 8);
   } else {
     fitted = null;
@@ -80,10 +80,10 @@ function fitTo(bounds, padding) {
   fitted = { bounds, padding };
   moveMap(() => map.fitBounds(bounds, { animate: false, padding: [padding, padding], maxZoom: 12 }));
 }
-// An embed's frame may change size (a phone turned, a partner's column): while the visitor
-// has not moved the map, the region stays fitted to it.
+// The map may change size (a phone turned, a window or a partner's column resized): while
+// the visitor has not moved the map, the region stays fitted to it.
 map.on("resize", () => {
-  if (embed && fitted && state.lat === null) fitTo(fitted.bounds, fitted.padding);
+  if (fitted && state.lat === null) fitTo(fitted.bounds, fitted.padding);
 });
 // The view as the page shows it, for tests and for anyone inspecting the page.
 map.on("moveend", () => {

@@ -41,7 +41,10 @@ def test_it_gives_the_scripts_tools_years_places_and_links(client, world):
             "center": settings.MAPA_MAP_CENTER, "zoom": settings.MAPA_MAP_ZOOM,
             "tileUrl": settings.MAPA_TILE_URL, "tileAttribution": settings.MAPA_TILE_ATTRIBUTION,
             "maxZoom": settings.MAPA_TILE_MAX_ZOOM,
-            "region": ["20", "28"], "initialBounds": None,
+            "region": ["20", "28"],
+            # The whole region (Białystok's and Ełk's squares), fitted to the map's size.
+            "initialBounds": [[53.1, 22.3], [53.9, 23.2]],
+            "regionBounds": [[53.1, 22.3], [53.9, 23.2]],
         },
         "tools": [
             {"slug": tool["slug"], "name": tool["name_en"], "color": tool["color"],
