@@ -227,22 +227,30 @@ def with_query(path, *parts):
     return f"{path}?{query}" if query else path
 
 
+def selection_count(filters):
+    return cached("map-count", lambda: filters.practices().count(),
+                  *sorted(filters.as_params().items()))
+
+
 def preload_urls(params, filters, errors):
     """The API requests the page's script starts with, so that the page can preload them
     with the HTML instead of after the scripts: the view's data and the gmina boundaries.
     Only when the address is valid: otherwise the script drops what was invalid and would ask
-    for something else (a wasted download)."""
+    for something else (a wasted download). A selection over MAPA_TILES_THRESHOLD is drawn
+    from vector tiles: its points are never asked for."""
     if errors or params.get("view", "markers") not in VIEWS:
         return []
     query = selection_query(filters)
     if params.get("view") == "choropleth":
         data = with_query(reverse("api-stats"), query, f"by={CHOROPLETH_BY}")
+    elif selection_count(filters) > settings.MAPA_TILES_THRESHOLD:
+        data = None
     else:
         data = with_query(reverse("api-point-list"), query)
     boundaries = with_query(
         reverse("api-municipality-list"), "voivodeship=" + ",".join(boundary_scope(filters))
     )
-    return [data, boundaries]
+    return [url for url in (data, boundaries) if url]
 
 
 def map_page_data(params, *, embed):
@@ -267,6 +275,7 @@ def map_page_data(params, *, embed):
             "qMaxWords": MAX_QUERY_WORDS,
             "pageSize": DEFAULT_LIMIT,
             "views": list(VIEWS),
+            "tilesThreshold": settings.MAPA_TILES_THRESHOLD,
         },
         "requests": {"choroplethBy": CHOROPLETH_BY, "facetsBy": FACETS_BY,
                      "listSort": LIST_SORT},
@@ -277,6 +286,8 @@ def map_page_data(params, *, embed):
         "urls": {
             "places": reverse("map-places"),
             "points": reverse("api-point-list"),
+            # The script puts each tile's z/x/y in place of 0/0/0.
+            "tiles": reverse("tile", kwargs={"layer": "practices", "z": "0", "x": "0", "y": "0"}),
             "point": reverse("api-point-detail", kwargs={"pk": "0"}),
             "practices": reverse("api-practice-list"),
             "stats": reverse("api-stats"),

@@ -11,6 +11,7 @@ import { createCaseList } from "./list.js";
 import { orderForKeyboard, popupFocus } from "./keyboard.js";
 import { createMarkerLayer, markersLegend } from "./markers.js";
 import { readPageData } from "./page-data.js";
+import { createTilePoints } from "./tile-points.js";
 import {
   activeFilterCount, emptyState, hasPlace, parseState, PLACE_KINDS, selectionParams, toQuery,
 } from "./state.js";
@@ -96,6 +97,9 @@ showInitialView({ first: true });
 
 const boundaries = createBoundaryLayer(map, { ...ctx, loadCounts: () => loadCounts() });
 const markers = createMarkerLayer(map, { ...ctx, loadCase: (id) => loadCase(id) });
+// A selection of more than data.limits.tilesThreshold cases is drawn from vector tiles.
+const tilePoints = createTilePoints(map, { ...ctx, loadCase: (id) => loadCase(id) }, { urlTemplate: data.urls.tiles });
+let tileMode = false; // whether the drawn selection is in tiles
 // The legend starts open only where it leaves most of the map free: in an embed, only in a
 // frame at least 900 px wide.
 const mapSize = map.getSize();
@@ -201,7 +205,7 @@ function setStatus(text, { error = false } = {}) {
   retry.hidden = !error;
 }
 retry.addEventListener("click", () => {
-  drawnKey = countsKey = facetsKey = listKey = null;
+  drawnKey = countsKey = facetsKey = listKey = facetsPending = null;
   render();
 });
 
@@ -291,11 +295,29 @@ function loadCounts() {
   return promise;
 }
 
+// The markers of the selection, or its vector tiles when it has more cases than the
+// threshold: the facet counts (asked anyway) say how many it has before any point is asked.
 async function loadPoints(signal, current) {
   const key = selectionKey();
   if (drawnKey === key) return drawn;
+  const stats = await facets();
+  if (current !== run) return drawn;
+  const counts = new Map(stats.rows.map((row) => [row.tool, row.count]));
+  const count = state.tools.length ? state.tools.reduce((sum, slug) => sum + (counts.get(slug) || 0), 0) : stats.total;
+  if (count > data.limits.tilesThreshold) {
+    tileMode = true;
+    const query = withQuery("", selectionParams(state));
+    tilePoints.show(query);
+    drawnKey = key;
+    const tools = new Set([...counts].filter(([slug, n]) => n && (!state.tools.length || state.tools.includes(slug))).map(([slug]) => slug));
+    drawn = { count, samples: Boolean(stats.note), tools };
+    root.dataset.layer = "tiles";
+    return drawn;
+  }
   const points = await getJson(apiUrl(data.urls.points), signal);
   if (current !== run) return drawn;
+  tileMode = false;
+  root.dataset.layer = "markers";
   const tools = new Set(points.rows.map((row) => points.tools[row[3]]));
   await markers.update(points);
   if (current !== run) return drawn;
@@ -308,10 +330,23 @@ async function loadPoints(signal, current) {
   return drawn;
 }
 
-async function loadFacets(signal) {
+// The tool filter's facet counts (the selection without its tool), asked once per selection.
+let facetsPending = null;
+// Not aborted with a render: the next render of the same selection shares it.
+function facets() {
+  const url = apiUrl(data.urls.stats, { by: data.requests.facetsBy }, { withTools: false });
+  if (!facetsPending || facetsPending.url !== url) {
+    const promise = getJson(url);
+    facetsPending = { url, promise };
+    promise.catch(() => { if (facetsPending && facetsPending.promise === promise) facetsPending = null; });
+  }
+  return facetsPending.promise;
+}
+
+async function loadFacets() {
   const url = apiUrl(data.urls.stats, { by: data.requests.facetsBy }, { withTools: false });
   if (facetsKey === url) return;
-  const stats = await getJson(url, signal);
+  const stats = await facets();
   filters.showCounts(new Map(stats.rows.map((row) => [row.tool, row.count])));
   facetsKey = url;
 }
@@ -376,11 +411,14 @@ function showView() {
   }
   const current = drawnKey === selectionKey();
   if (state.view === "markers") {
-    if (!map.hasLayer(markers.layer)) map.addLayer(markers.layer);
+    const [shown, hidden] = tileMode ? [tilePoints.layer, markers.layer] : [markers.layer, tilePoints.layer];
+    if (map.hasLayer(hidden)) map.removeLayer(hidden);
+    if (!map.hasLayer(shown)) map.addLayer(shown);
     boundaries.setMode("outline");
     legend.set(t("legendTools"), markersLegend(ctx, current ? drawn.tools : new Set(), current && drawn.samples));
   } else {
     if (map.hasLayer(markers.layer)) map.removeLayer(markers.layer);
+    if (map.hasLayer(tilePoints.layer)) map.removeLayer(tilePoints.layer);
     boundaries.setMode("choropleth");
     legend.set(t("legendChoropleth"), choroplethLegend(boundaries.classes, boundaries.samples));
     if (firstTime.choropleth && boundaries.scope && countsKey === selectionKey()) {
@@ -427,7 +465,7 @@ async function render(options = {}) {
   try {
     [shown] = await Promise.all([
       state.view === "markers" ? loadPoints(signal, current) : loadCounts(),
-      loadFacets(signal),
+      loadFacets(),
       loadList(),
     ]);
   } catch (error) {

@@ -67,12 +67,14 @@ def test_it_gives_the_scripts_tools_years_places_and_links(client, world):
         },
         # The server's limits: the script checks an address as the API will.
         "limits": {"yearMin": 1990, "yearMax": 2100, "qMaxLength": 200, "qMaxWords": 10,
-                   "pageSize": 100, "views": ["markers", "choropleth"]},
+                   "pageSize": 100, "views": ["markers", "choropleth"],
+                   "tilesThreshold": 20000},
         "requests": {"choroplethBy": "municipality,tool", "facetsBy": "tool",
                      "listSort": "-year"},
         "urls": {
             "places": "/en/places.json",
             "points": "/api/points/",
+            "tiles": "/tiles/practices/0/0/0.mvt",
             "point": "/api/points/0/",
             "practices": "/api/practices/",
             "stats": "/api/stats/",
