@@ -2,6 +2,7 @@
 // filters, markers, choropleth, list, legend and history in step with it.
 import { ApiError, fetchMunicipalities, getJson, withQuery } from "./api.js";
 import { choroplethLegend, createBoundaryLayer } from "./choropleth.js";
+import { createDownloadMenu } from "./download-menu.js";
 import { createEmbedDialog } from "./embed-dialog.js";
 import { createFilters, renderChips } from "./filters.js";
 import { setupStrings, t, tn } from "./i18n.js";
@@ -137,9 +138,14 @@ function writeUrl(mode) {
   syncLinks();
 }
 
+const downloadBox = root.querySelector("[data-download]");
+const downloads = downloadBox ? createDownloadMenu(downloadBox) : null;
+
 // Links that must carry the state: the language switch (data-keep-query, rendered by the
-// base template), the embed's link to the full map, and the oEmbed discovery link.
+// base template), the embed's link to the full map, the oEmbed discovery link and the
+// downloads (the selection's filters).
 function syncLinks() {
+  if (downloads) downloads.update(selectionParams(state), { view: state.view, lang: data.lang });
   const query = toQuery({ ...state, list: false, controls: true, lang: null });
   for (const link of document.querySelectorAll("a[data-keep-query]")) {
     const url = new URL(link.href, location.href);
