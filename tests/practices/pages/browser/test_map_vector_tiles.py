@@ -22,6 +22,8 @@ def test_a_large_selection_is_drawn_from_tiles_and_its_points_open_popups(
     page.wait_for_function("Number(document.getElementById('map').dataset.tilePoints) > 0")
     assert page.locator("canvas.case-tile").count() > 0
     assert marker_total(page) == 0
+    # Tiles draw no clusters, so the legend names none.
+    assert page.locator(".map-legend__cluster").count() == 0
     assert not [url for url in asked if "/api/points/?" in url or url.endswith("/api/points/")]
     tiles = [url for url in asked if "/tiles/practices/13/" in url]
     assert tiles and all(url.endswith(".mvt") for url in tiles)
@@ -39,3 +41,4 @@ def test_a_large_selection_is_drawn_from_tiles_and_its_points_open_popups(
     assert page.get_attribute("#map-app", "data-layer") == "markers"
     assert marker_total(page) == shown_count(page) <= 10
     assert page.locator("canvas.case-tile").count() == 0
+    assert page.locator(".map-legend__cluster").count() == 1
