@@ -42,8 +42,8 @@ ROUTES = {
     "/ogc/collections/practices/items/1": ("crs", "f"),
     "/ogc/": ("f",),
     "/gminy/2061011/druk/": MAP,
-    "/places.json": (),
-    "/en/places.json": (),
+    "/places.json": MAP,  # takes none: the map's, pasted, are ignored
+    "/en/places.json": MAP,
 }
 PAGES = ("/", "/embed/", "/praktyki/bo-bialystok-2019/", "/gminy/2061011/",
          "/narzedzia/budzet-obywatelski/", "/statystyki/")
