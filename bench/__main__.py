@@ -8,6 +8,7 @@ SUITES = {
     "boundaries": "bench.boundaries",  # national boundary import and display GeoJSON size
     "api": "bench.api",  # GeoJSON API against the SQL floor and a plain DRF-gis view
     "web": "bench.web",  # map page weight and time to markers in headless Chromium
+    "tiles": "bench.tiles",  # 100,000 national cases through vector tiles vs 5,000 markers
     "switch": "bench.switch",  # a tool switch on the map, cold and warm, in headless Chromium
     "imports": "bench.imports",  # 10,000 spreadsheet rows: rows/s and the search trigger's share
     "opendata": "bench.opendata",  # OGC pages vs a SQL floor, 100k-case exports' memory, tiles

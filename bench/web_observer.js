@@ -3,7 +3,7 @@
 // on Leaflet's panes only, never on marks or hooks of the product's code.
 (() => {
   const expect = __EXPECT__; // {markers, gminy, atLeast}
-  const state = { longtasks: [], markersAt: null, choroplethAt: null, seen: {} };
+  const state = { longtasks: [], markersAt: null, choroplethAt: null, tilesAt: null, seen: {} };
   window.__bench = state;
   try {
     new PerformanceObserver((list) => {
@@ -41,12 +41,21 @@
     return { filled, colours: colours.size };
   }
 
+  // Canvas tiles of cases (a selection drawn from vector tiles): how many, and whether
+  // Leaflet has marked every one loaded.
+  function canvasTiles() {
+    const tiles = document.querySelectorAll(".leaflet-tile-pane canvas");
+    return { tiles: tiles.length, loaded: [...tiles].filter((tile) => tile.classList.contains("leaflet-tile-loaded")).length };
+  }
+
   const enough = (seen, wanted) => (expect.atLeast ? seen >= wanted : seen === wanted);
 
   function check(time) {
     const count = markers();
     const { filled, colours } = areas();
-    state.seen = { markers: count, filled, colours };
+    const { tiles, loaded } = canvasTiles();
+    state.seen = { markers: count, filled, colours, tiles, loaded };
+    if (state.tilesAt === null && tiles > 0 && loaded === tiles) state.tilesAt = time;
     if (state.markersAt === null && count > 0 && enough(count, expect.markers)) state.markersAt = time;
     if (state.choroplethAt === null && filled >= expect.gminy && colours > 1) state.choroplethAt = time;
   }
@@ -57,7 +66,9 @@
       dirty = false;
       check(time);
     }
-    if (state.markersAt === null || state.choroplethAt === null) requestAnimationFrame(frame);
+    if (state.markersAt === null || state.choroplethAt === null || state.tilesAt === null) {
+      requestAnimationFrame(frame);
+    }
   }
   requestAnimationFrame(frame);
   new MutationObserver(() => {

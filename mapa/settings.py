@@ -370,6 +370,9 @@ MAPA_MAP_CENTER = env_float_list("MAPA_MAP_CENTER", [53.6, 22.1], 2)
 if not (-90 <= MAPA_MAP_CENTER[0] <= 90 and -180 <= MAPA_MAP_CENTER[1] <= 180):
     raise ImproperlyConfigured("MAPA_MAP_CENTER must be lat,lon within -90..90, -180..180")
 MAPA_MAP_ZOOM = env_int("MAPA_MAP_ZOOM", 7, minimum=0, maximum=19)
+# Above this many cases in a selection, the map draws them from vector tiles
+# (/tiles/practices/...) instead of markers.
+MAPA_TILES_THRESHOLD = env_int("MAPA_TILES_THRESHOLD", 20000, minimum=0)
 MAPA_TILE_URL = env_str("MAPA_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 if MAPA_TILE_URL and not all(part in MAPA_TILE_URL for part in ("{z}", "{x}", "{y}")):
     raise ImproperlyConfigured(

@@ -17,7 +17,8 @@ import math
 
 from django.contrib.gis.geos import Polygon
 from django.db import connection
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -100,11 +101,16 @@ def _mvt(layer, columns, rows_sql, params, z, x, y):
 
 def practice_tile(filters, z, x, y):
     """The `practices` layer: the selection's cases whose point lies in the tile (with its
-    buffer)."""
+    buffer). A case without its own location is at its gmina's point, as on the map's
+    markers (practices.points)."""
+    box = _box(z, x, y)
     rows = (
-        filters.practices().filter(location__bboverlaps=_box(z, x, y)).order_by()
+        filters.practices()
+        .filter(Q(location__bboverlaps=box)
+                | Q(location__isnull=True, municipality__point__bboverlaps=box))
+        .order_by()
         .values("id", "year", tool_slug=F("tool__slug"), sample=F("is_sample"),
-                geom=F("location"))
+                geom=Coalesce("location", "municipality__point"))
     )
     sql, params = rows.query.sql_with_params()
     return _mvt(

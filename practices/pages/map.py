@@ -1,9 +1,10 @@
 """The interactive map ('/') and the data its scripts start from.
 
 The page is static HTML plus two json_script blocks built here (map-data: configuration,
-limits, tools, years, places and links; map-strings: the scripts' translated strings); the
-cases themselves come from the public API, one request per view of exactly the current
-selection, parsed there by `practices.filters.CaseFilters`. So the page carries no per-user
+limits, tools, years, the places of the region in view (practices.pages.places) and links;
+map-strings: the scripts' translated strings); the cases themselves come from the public
+API, one request per view of exactly the current selection, parsed there by
+`practices.filters.CaseFilters`. So the page carries no per-user
 state and sets no cookie, and shared caches can keep it.
 
 The page's own queries (tools, year bounds, places, extents) are cached until the data
@@ -22,12 +23,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from geodata.basemap import base_map_config
-from geodata.models import County, Municipality, MunicipalityType, Voivodeship
-from geodata.teryt import GMINA_TYPES
+from geodata.models import Municipality
 from practices.caching import cached
 from practices.domain.search import MAX_QUERY_LENGTH, MAX_QUERY_WORDS
 from practices.filters import DEFAULT_LIMIT, CaseFilters
 from practices.models import MAX_YEAR, MIN_YEAR, ParticipationTool, Practice
+from practices.pages.places import place_entries
 from practices.pages.site import site_root
 
 # How far back the year slider reaches when there are no cases yet.
@@ -63,51 +64,6 @@ def year_bounds():
     return {"min": first, "max": last}
 
 
-def county_label(name, kind):
-    if kind and kind != "powiat":
-        return _("%(name)s (city with county rights)") % {"name": name}
-    return _("%(name)s county") % {"name": name}
-
-
-def place_entries():
-    """Names for the place search and the filter chips: only units that have gminy in the
-    register, so every choice can match something. Gminy are [teryt, name, type]."""
-    with_gminy = Municipality.objects.values("county_id")
-    counties = County.objects.filter(teryt__in=with_gminy).order_by("teryt")
-    voivodeships = Voivodeship.objects.filter(
-        teryt__in=Municipality.objects.values("voivodeship_id")
-    ).order_by("teryt")
-    return {
-        "voivodeships": [
-            [v.teryt, _("%(name)s voivodeship") % {"name": v.name}] for v in voivodeships
-        ],
-        "counties": [
-            [c.teryt, county_label(c.name or c.teryt, c.kind)]
-            for c in counties.only("teryt", "name", "kind")
-        ],
-        "gminy": [
-            list(row)
-            for row in Municipality.objects.order_by("teryt").values_list("teryt", "name", "type")
-        ],
-        # Keyed by the TERYT type digit (the register) and by the API's word for it.
-        "types": {
-            key: str(choice.label)
-            for choice in MunicipalityType
-            for key in (str(choice.value), GMINA_TYPES[str(choice.value)])
-        },
-    }
-
-
-def page_lookups():
-    """The tools, year bounds and places of the page, in the active language: read once per
-    data version and language, not on every page view."""
-    return cached(
-        "map-lookups",
-        lambda: {"tools": tool_entries(), "years": year_bounds(), "places": place_entries()},
-        get_language(),
-    )
-
-
 def extent(gminy):
     """[[south, west], [north, east]] of some gminy's display boundaries, or None."""
     box = gminy.aggregate(box=Extent(Coalesce("display_boundary", "boundary")))["box"]
@@ -124,25 +80,39 @@ def place_filters(filters):
     )
 
 
-def initial_bounds(filters, *, embed):
+def initial_bounds(filters):
     """Where the map opens when the URL gives no lat/lon/zoom: the place filter's gminy, else
-    (in an embed, whose size is unknown) the whole default region, else None: the map page
-    then uses MAPA_MAP_CENTER and MAPA_MAP_ZOOM. `filters` is the page's parsed selection
-    (invalid codes were already left out and are reported by the page's script)."""
+    the whole default region, fitted to the map's size by the script; None when the register
+    has no gminy there (the map then uses MAPA_MAP_CENTER and MAPA_MAP_ZOOM). `filters` is the
+    page's parsed selection (invalid codes were already left out and are reported by the
+    page's script)."""
     place = place_filters(filters)
-    if place != CaseFilters():
-        found = cached(
-            "map-extent", lambda: extent(place.municipalities()), *sorted(place.as_params().items())
-        )
-        if found:
-            return found
-    if embed:
-        region = tuple(settings.MAPA_DEFAULT_REGION)
-        return cached(
-            "map-extent-region",
-            lambda: extent(Municipality.objects.filter(voivodeship_id__in=region)), *region,
-        )
-    return None
+    found = extent(place.municipalities()) if place != CaseFilters() else None
+    return found or region_bounds()
+
+
+def region_bounds():
+    """The extent of the default region's gminy, or None."""
+    return extent(Municipality.objects.filter(voivodeship_id__in=settings.MAPA_DEFAULT_REGION))
+
+
+def page_lookups(filters):
+    """What the page reads from the database, in the active language: the tools, the year
+    bounds, the place names of the region in view and where the map opens. Read once per data
+    version, language and place filter (one cache look-up), not on every page view."""
+    place = sorted(place_filters(filters).as_params().items())
+    scope = boundary_scope(filters)
+    return cached(
+        "map-lookups",
+        lambda: {
+            "tools": tool_entries(),
+            "years": year_bounds(),
+            "places": place_entries(scope),
+            "initialBounds": initial_bounds(filters),
+            "regionBounds": region_bounds(),
+        },
+        get_language(), *scope, *place,
+    )
 
 
 def page_selection(params, *, embed):
@@ -257,29 +227,43 @@ def with_query(path, *parts):
     return f"{path}?{query}" if query else path
 
 
+def selection_count(filters):
+    return cached("map-count", lambda: filters.practices().count(),
+                  *sorted(filters.as_params().items()))
+
+
 def preload_urls(params, filters, errors):
     """The API requests the page's script starts with, so that the page can preload them
     with the HTML instead of after the scripts: the view's data and the gmina boundaries.
     Only when the address is valid: otherwise the script drops what was invalid and would ask
-    for something else (a wasted download)."""
+    for something else (a wasted download). A selection over MAPA_TILES_THRESHOLD is drawn
+    from vector tiles: its points are never asked for."""
     if errors or params.get("view", "markers") not in VIEWS:
         return []
     query = selection_query(filters)
     if params.get("view") == "choropleth":
         data = with_query(reverse("api-stats"), query, f"by={CHOROPLETH_BY}")
+    elif selection_count(filters) > settings.MAPA_TILES_THRESHOLD:
+        data = None
     else:
         data = with_query(reverse("api-point-list"), query)
     boundaries = with_query(
         reverse("api-municipality-list"), "voivodeship=" + ",".join(boundary_scope(filters))
     )
-    return [data, boundaries]
+    return [url for url in (data, boundaries) if url]
 
 
 def map_page_data(params, *, embed):
     """(what the map's scripts start from: json_script "map-data", the URLs to preload);
     `params` is the request's query (a QueryDict)."""
     filters, errors = page_selection(params, embed=embed)
-    config = {**base_map_config(), "initialBounds": initial_bounds(filters, embed=embed)}
+    lookups = page_lookups(filters)
+    config = {
+        **base_map_config(),
+        "initialBounds": lookups["initialBounds"],
+        # Where Back returns to when the address has neither a place nor a position.
+        "regionBounds": lookups["regionBounds"],
+    }
     data = {
         "embed": embed,
         "config": config,
@@ -291,12 +275,19 @@ def map_page_data(params, *, embed):
             "qMaxWords": MAX_QUERY_WORDS,
             "pageSize": DEFAULT_LIMIT,
             "views": list(VIEWS),
+            "tilesThreshold": settings.MAPA_TILES_THRESHOLD,
         },
         "requests": {"choroplethBy": CHOROPLETH_BY, "facetsBy": FACETS_BY,
                      "listSort": LIST_SORT},
-        **page_lookups(),
+        "tools": lookups["tools"],
+        "years": lookups["years"],
+        # The names of the region in view; a search elsewhere asks urls.places.
+        "places": lookups["places"],
         "urls": {
+            "places": reverse("map-places"),
             "points": reverse("api-point-list"),
+            # The script puts each tile's z/x/y in place of 0/0/0.
+            "tiles": reverse("tile", kwargs={"layer": "practices", "z": "0", "x": "0", "y": "0"}),
             "point": reverse("api-point-detail", kwargs={"pk": "0"}),
             "practices": reverse("api-practice-list"),
             "stats": reverse("api-stats"),

@@ -7,10 +7,11 @@ Polish one (practices/ -> praktyki/, municipalities/ -> gminy/), so the compiled
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from practices.pages import cases, gmina_sheet, gminy, map, statistics, tools
+from practices.pages import cases, gmina_sheet, gminy, map, places, statistics, tools
 
 urlpatterns = [
     path("", map.MapView.as_view(), name="map"),
+    path("places.json", places.places_view, name="map-places"),
     path(_("practices/<slug:slug>/"), cases.PracticeDetailView.as_view(), name="practice-detail"),
     path(
         _("municipalities/<str:teryt>/"), gminy.MunicipalityDetailView.as_view(),

@@ -54,6 +54,8 @@ ROUTES = {
     # The case form's gmina search and point lookup (public data, no sign-in needed).
     "/moje-praktyki/gminy/": ("q",),
     "/moje-praktyki/gminy/point/": ("lon", "lat"),
+    "/places.json": MAP,  # takes none: the map's, pasted, are ignored
+    "/en/places.json": MAP,
 }
 PAGES = ("/", "/embed/", "/praktyki/bo-bialystok-2019/", "/gminy/2061011/",
          "/narzedzia/budzet-obywatelski/", "/statystyki/")

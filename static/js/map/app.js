@@ -1,19 +1,21 @@
 // The map page and the embeddable map. The URL holds the state; this module keeps the
 // filters, markers, choropleth, list, legend and history in step with it.
-import { ApiError, fetchMunicipalities, getJson, withQuery } from "./api.js";
+import { ApiError, fetchMunicipalities, getJson } from "./api.js";
 import { choroplethLegend, createBoundaryLayer } from "./choropleth.js";
 import { createEmbedDialog } from "./embed-dialog.js";
 import { createFilters, renderChips } from "./filters.js";
 import { setupStrings, t, tn } from "./i18n.js";
 import { createGminaTable } from "./gmina-table.js";
 import { createLegend } from "./legend.js";
+import { createLinks } from "./links.js";
 import { createCaseList } from "./list.js";
+import { createLoaders } from "./loading.js";
 import { orderForKeyboard, popupFocus } from "./keyboard.js";
 import { createMarkerLayer, markersLegend } from "./markers.js";
 import { readPageData } from "./page-data.js";
-import {
-  activeFilterCount, emptyState, hasPlace, parseState, PLACE_KINDS, selectionParams, toQuery,
-} from "./state.js";
+import { createTilePoints } from "./tile-points.js";
+import { activeFilterCount, emptyState, parseState, PLACE_KINDS } from "./state.js";
+import { createMapView } from "./view.js";
 
 const data = JSON.parse(document.getElementById("map-data").textContent);
 setupStrings(JSON.parse(document.getElementById("map-strings").textContent), data.lang);
@@ -26,7 +28,7 @@ const note = root.querySelector("[data-note]");
 const chipsBox = root.querySelector("[data-chips]");
 const filterToggle = root.querySelector("[data-filters-toggle]");
 const sampleNotice = root.querySelector("[data-sample-notice]");
-const firstTime = { markers: true, choropleth: true };
+let firstChoropleth = true;
 
 let { state, invalid } = parseState(location.search, page.parseContext);
 if (data.langRefused) {
@@ -35,67 +37,22 @@ if (data.langRefused) {
 }
 
 // --- the map ---------------------------------------------------------------------------
-const map = L.map("map", {
-  maxZoom: data.config.maxZoom, // markercluster needs it when there is no tile layer
-  minZoom: 4,
-  scrollWheelZoom: !embed, // an embed must not catch the host page's scrolling
-  zoomSnap: embed ? 0.25 : 1, // a small frame fits its region closely, not a zoom level out
+const getState = () => state;
+const links = createLinks({ data, embed, root, getState });
+const view = createMapView({
+  data, embed, root, getState,
+  onVisitorMove(centre, zoom) {
+    Object.assign(state, { lat: Number(centre.lat.toFixed(4)), lon: Number(centre.lng.toFixed(4)), zoom });
+    links.writeUrl("replace");
+  },
 });
-if (data.config.tileUrl) {
-  L.tileLayer(data.config.tileUrl, {
-    attribution: data.config.tileAttribution, maxZoom: data.config.maxZoom,
-  }).addTo(map);
-}
-let programmaticMoves = 0;
-let pendingFit = false;
-let fitted = null; // the bounds the map was last fitted to, refitted when an embed resizes
-let settledView = null; // centre and zoom where the last programmatic move left the map
-const viewKey = () => `${map.getCenter().lat.toFixed(5)},${map.getCenter().lng.toFixed(5)},${map.getZoom()}`;
-function moveMap(move) {
-  programmaticMoves += 1;
-  try {
-    move();
-  } finally {
-    programmaticMoves -= 1;
-    settledView = viewKey();
-  }
-}
-// Without lat/lon/zoom the map shows the place filtered (bounds the server computed for the
-// first view, the boundaries later), else the default view.
-function showInitialView({ first = false } = {}) {
-  if (state.lat !== null) {
-    moveMap(() => map.setView([state.lat, state.lon], state.zoom, { animate: false }));
-    return;
-  }
-  const bounds = first ? data.config.initialBounds : null;
-  if (bounds && (hasPlace(state) || embed)) {
-    fitTo(bounds, 8);
-  } else {
-    fitted = null;
-    moveMap(() => map.setView(data.config.center, data.config.zoom, { animate: false }));
-    pendingFit = hasPlace(state);
-  }
-}
-function fitTo(bounds, padding) {
-  fitted = { bounds, padding };
-  moveMap(() => map.fitBounds(bounds, { animate: false, padding: [padding, padding], maxZoom: 12 }));
-}
-// An embed's frame may change size (a phone turned, a partner's column): while the visitor
-// has not moved the map, the region stays fitted to it.
-map.on("resize", () => {
-  if (embed && fitted && state.lat === null) fitTo(fitted.bounds, fitted.padding);
-});
-// The view as the page shows it, for tests and for anyone inspecting the page.
-map.on("moveend", () => {
-  const shown = map.getCenter();
-  root.dataset.zoom = String(map.getZoom());
-  root.dataset.center = `${shown.lat.toFixed(4)},${shown.lng.toFixed(4)}`;
-  root.dataset.bounds = map.getBounds().toBBoxString();
-});
-showInitialView({ first: true });
+const { map } = view;
 
-const boundaries = createBoundaryLayer(map, { ...ctx, loadCounts: () => loadCounts() });
-const markers = createMarkerLayer(map, { ...ctx, loadCase: (id) => loadCase(id) });
+// The layers ask the loaders (created below, once the layers exist) for their data.
+const boundaries = createBoundaryLayer(map, { ...ctx, loadCounts: () => loaders.loadCounts() });
+const markers = createMarkerLayer(map, { ...ctx, loadCase: (id) => loaders.loadCase(id) });
+// A selection of more than data.limits.tilesThreshold cases is drawn from vector tiles.
+const tilePoints = createTilePoints(map, { ...ctx, loadCase: (id) => loaders.loadCase(id) }, { urlTemplate: data.urls.tiles });
 // The legend starts open only where it leaves most of the map free: in an embed, only in a
 // frame at least 900 px wide.
 const mapSize = map.getSize();
@@ -106,79 +63,38 @@ const listRoot = root.querySelector("[data-case-list]");
 const list = createCaseList(listRoot, {
   ...ctx,
   pageSize: data.limits.pageSize,
-  loadPage: (offset, sort) => getJson(apiUrl(data.urls.practices, { limit: data.limits.pageSize, offset, sort })),
+  loadPage: (offset, sort) => getJson(loaders.apiUrl(data.urls.practices, { limit: data.limits.pageSize, offset, sort })),
 });
 const gminaTable = createGminaTable(listRoot.querySelector("[data-gmina-counts]"), ctx);
 const filters = createFilters(root.querySelector("[data-filters]"), {
-  tools: ctx.tools, years: data.years, limits: data.limits, placeEntries: page.placeEntries, onChange: change,
+  tools: ctx.tools, years: data.years, limits: data.limits, placeEntries: page.placeEntries,
+  loadAllPlaces: page.loadAllPlaces, onChange: change,
+});
+const loaders = createLoaders({
+  data, embed, root, getState, parts: { boundaries, markers, tilePoints, filters, list },
 });
 
 // --- the URL -----------------------------------------------------------------------------
 let lastCoalesce = null;
 let lastWriteAt = 0;
 
-function pageQuery() {
-  return toQuery(state, { embed });
-}
-
-// An embed only ever replaces its entry: an iframe's pushState would add entries to the host
-// page's history, and its Back button would then step through our filters.
-function writeUrl(mode) {
-  const url = `${location.pathname}${pageQuery()}${location.hash}`;
-  if (url !== `${location.pathname}${location.search}${location.hash}`) {
-    if (mode === "push" && !embed) history.pushState(null, "", url);
-    else history.replaceState(null, "", url);
-  }
-  syncLinks();
-}
-
-// Links that must carry the state: the language switch (data-keep-query, rendered by the
-// base template), the embed's link to the full map, and the oEmbed discovery link.
-function syncLinks() {
-  const query = toQuery({ ...state, list: false, controls: true, lang: null });
-  for (const link of document.querySelectorAll("a[data-keep-query]")) {
-    const url = new URL(link.href, location.href);
-    url.search = query;
-    link.href = url.toString();
-  }
-  const mapLink = root.querySelector("[data-map-link]");
-  if (mapLink) mapLink.href = `${data.urls.map}${query}`;
-  const discovery = document.querySelector('link[type="application/json+oembed"]');
-  if (discovery) {
-    const url = new URL(discovery.href, location.href);
-    url.searchParams.set("url", location.href);
-    discovery.href = url.toString();
-  }
-}
-
 function change(update, options = {}) {
   const coalesce = options.coalesce && options.coalesce === lastCoalesce && Date.now() - lastWriteAt < 2000;
   Object.assign(state, update);
   if (options.fitPlace) {
     state.lat = state.lon = state.zoom = null;
-    pendingFit = true;
+    view.pendingFit = true;
   }
-  writeUrl(coalesce ? "replace" : "push");
+  links.writeUrl(coalesce ? "replace" : "push");
   lastCoalesce = options.coalesce || null;
   lastWriteAt = Date.now();
   render(options);
 }
 
-map.on("moveend", () => {
-  // Leaflet ends a resize with a late moveend: the visitor moved nothing.
-  if (programmaticMoves || viewKey() === settledView) return;
-  const centre = map.getCenter();
-  Object.assign(state, {
-    lat: Number(centre.lat.toFixed(4)), lon: Number(centre.lng.toFixed(4)), zoom: map.getZoom(),
-  });
-  pendingFit = false;
-  writeUrl("replace");
-});
-
 window.addEventListener("popstate", () => {
   ({ state, invalid } = parseState(location.search, page.parseContext));
   showNote(invalid);
-  showInitialView();
+  view.showInitial();
   render();
 });
 
@@ -200,7 +116,7 @@ function setStatus(text, { error = false } = {}) {
   retry.hidden = !error;
 }
 retry.addEventListener("click", () => {
-  drawnKey = countsKey = facetsKey = listKey = null;
+  loaders.reset();
   render();
 });
 
@@ -221,7 +137,7 @@ function handleError(error) {
       const messages = refused.flatMap((param) => error.errors[param].map((m) => `${param}: ${m}`));
       showNote([], [t("refusedParams"), ...messages]);
       refused.forEach((param) => Object.assign(state, RESETS[param]));
-      writeUrl("replace");
+      links.writeUrl("replace");
       render();
       return;
     }
@@ -230,100 +146,8 @@ function handleError(error) {
 }
 
 // --- rendering -----------------------------------------------------------------------------
-// Every answer comes from the server for exactly the current selection: the points of the
-// markers, the counts per gmina (choropleth, gmina popups), the tool filter's facet counts
-// (the selection without its tool) and the list's pages. The keys say which selection each
-// part shows, so nothing is asked for twice in a row.
 let run = 0;
 let controller = null;
-let drawnKey = null; // the selection whose markers are drawn
-let drawn = { count: 0, samples: false, tools: new Set() };
-let countsKey = null; // the selection whose counts per gmina the boundaries show
-let countsShown = { count: 0, samples: false };
-let countsPending = null;
-let facetsKey = null;
-let listKey = null;
-const cases = new Map(); // id -> promise of the case's feature (popups)
-
-const selectionKey = () => selectionParams(state).toString();
-const listVisible = () => !embed || state.list;
-
-function apiUrl(base, extra = {}, { withTools = true } = {}) {
-  const params = selectionParams(state, { withTools });
-  for (const [name, value] of Object.entries(extra)) params.set(name, value);
-  return withQuery(base, params);
-}
-
-function loadCase(id) {
-  if (!cases.has(id)) {
-    const promise = getJson(data.urls.point.replace(/\/0\/$/, `/${id}/`));
-    promise.catch(() => cases.delete(id));
-    cases.set(id, promise);
-  }
-  return cases.get(id);
-}
-
-// The counts per gmina of the current selection, applied to the boundaries.
-function loadCounts() {
-  const key = selectionKey();
-  if (countsKey === key) return Promise.resolve(countsShown);
-  if (countsPending && countsPending.key === key) return countsPending.promise;
-  const promise = getJson(apiUrl(data.urls.stats, { by: data.requests.choroplethBy })).then((stats) => {
-    const counts = new Map();
-    for (const row of stats.rows) {
-      const entry = counts.get(row.municipality) || { total: 0, perTool: new Map() };
-      entry.total += row.count;
-      entry.perTool.set(row.tool, row.count);
-      counts.set(row.municipality, entry);
-    }
-    const shown = { count: stats.total, samples: Boolean(stats.note) };
-    if (key === selectionKey()) {
-      boundaries.setCounts(counts, shown.samples);
-      countsKey = key;
-      countsShown = shown;
-    }
-    return shown;
-  }).finally(() => {
-    if (countsPending && countsPending.key === key) countsPending = null;
-  });
-  countsPending = { key, promise };
-  return promise;
-}
-
-async function loadPoints(signal, current) {
-  const key = selectionKey();
-  if (drawnKey === key) return drawn;
-  const points = await getJson(apiUrl(data.urls.points), signal);
-  if (current !== run) return drawn;
-  const tools = new Set(points.rows.map((row) => points.tools[row[3]]));
-  await markers.update(points);
-  if (current !== run) return drawn;
-  drawnKey = key;
-  drawn = { count: points.rows.length, samples: points.rows.some((row) => row[5] === 1), tools };
-  if (firstTime.markers) {
-    firstTime.markers = false;
-    performance.mark("mapa:markers");
-  }
-  return drawn;
-}
-
-async function loadFacets(signal) {
-  const url = apiUrl(data.urls.stats, { by: data.requests.facetsBy }, { withTools: false });
-  if (facetsKey === url) return;
-  const stats = await getJson(url, signal);
-  filters.showCounts(new Map(stats.rows.map((row) => [row.tool, row.count])));
-  facetsKey = url;
-}
-
-function loadList() {
-  const key = selectionKey();
-  if (!listVisible() || state.view !== "markers" || listKey === key) return null;
-  listKey = key;
-  return list.update().catch((error) => {
-    listKey = null;
-    throw error;
-  });
-}
 
 function scope() {
   if (state.voivodeship.length) return [...state.voivodeship].sort();
@@ -353,7 +177,7 @@ async function ensureBoundaries() {
 }
 
 function fitIfPending() {
-  if (!pendingFit || root.dataset.status !== "ready") return;
+  if (!view.pendingFit || root.dataset.status !== "ready") return;
   const codes = PLACE_KINDS.flatMap((kind) => state[kind]);
   let bounds = codes.length && boundaries.scope === scope().join(",") ? boundaries.boundsOf(codes) : null;
   if (!bounds && !codes.length) return;
@@ -361,9 +185,9 @@ function fitIfPending() {
     if (boundaries.scope !== scope().join(",")) return; // the boundaries are still coming
     bounds = markers.bounds();
   }
-  pendingFit = false;
+  view.pendingFit = false;
   if (bounds && bounds.isValid()) {
-    fitTo(bounds, 12);
+    view.fitTo(bounds, 12);
   }
 }
 
@@ -373,17 +197,22 @@ function showView() {
   for (const button of root.querySelectorAll("[data-view-button]")) {
     button.setAttribute("aria-pressed", button.dataset.viewButton === state.view ? "true" : "false");
   }
-  const current = drawnKey === selectionKey();
+  const current = loaders.drawnIsCurrent();
+  const { drawn } = loaders;
   if (state.view === "markers") {
-    if (!map.hasLayer(markers.layer)) map.addLayer(markers.layer);
+    const [shown, hidden] = loaders.tileMode ? [tilePoints.layer, markers.layer] : [markers.layer, tilePoints.layer];
+    if (map.hasLayer(hidden)) map.removeLayer(hidden);
+    if (!map.hasLayer(shown)) map.addLayer(shown);
     boundaries.setMode("outline");
-    legend.set(t("legendTools"), markersLegend(ctx, current ? drawn.tools : new Set(), current && drawn.samples));
+    legend.set(t("legendTools"), markersLegend(ctx, current ? drawn.tools : new Set(), current && drawn.samples,
+      { clusters: !loaders.tileMode }));
   } else {
     if (map.hasLayer(markers.layer)) map.removeLayer(markers.layer);
+    if (map.hasLayer(tilePoints.layer)) map.removeLayer(tilePoints.layer);
     boundaries.setMode("choropleth");
     legend.set(t("legendChoropleth"), choroplethLegend(boundaries.classes, boundaries.samples));
-    if (firstTime.choropleth && boundaries.scope && countsKey === selectionKey()) {
-      firstTime.choropleth = false;
+    if (firstChoropleth && boundaries.scope && loaders.countsAreCurrent()) {
+      firstChoropleth = false;
       performance.mark("mapa:choropleth");
     }
   }
@@ -396,8 +225,8 @@ function showTwin() {
     part.hidden = part.dataset.listView !== state.view;
   }
   if (state.view !== "choropleth") return;
-  if (countsKey === selectionKey() && boundaries.scope) {
-    gminaTable.show(`${countsKey}|${boundaries.scope}`, boundaries.rows());
+  if (loaders.countsAreCurrent() && boundaries.scope) {
+    gminaTable.show(`${loaders.countsKey()}|${boundaries.scope}`, boundaries.rows());
   } else {
     gminaTable.pending();
   }
@@ -417,7 +246,7 @@ async function render(options = {}) {
   if (controller) controller.abort();
   controller = new AbortController();
   const { signal } = controller;
-  if (countsKey !== selectionKey()) boundaries.forgetCounts();
+  if (!loaders.countsAreCurrent()) boundaries.forgetCounts();
   root.dataset.status = "loading";
   setStatus(t("loading"));
   showView();
@@ -425,9 +254,9 @@ async function render(options = {}) {
   let shown;
   try {
     [shown] = await Promise.all([
-      state.view === "markers" ? loadPoints(signal, current) : loadCounts(),
-      loadFacets(signal),
-      loadList(),
+      state.view === "markers" ? loaders.loadPoints(signal, () => current === run) : loaders.loadCounts(),
+      loaders.loadFacets(),
+      loaders.loadList(),
     ]);
   } catch (error) {
     if (current !== run || error.name === "AbortError") return;
@@ -476,5 +305,5 @@ if (embed) {
 }
 
 showNote(invalid);
-writeUrl("replace"); // drops what was invalid, so a copied link is clean
+links.writeUrl("replace"); // drops what was invalid, so a copied link is clean
 render();

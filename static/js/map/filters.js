@@ -76,6 +76,7 @@ export function createFilters(form, ctx) {
     form.querySelector("[data-place-status]"),
     {
       entries: ctx.placeEntries,
+      loadAll: ctx.loadAllPlaces,
       onPick(kind, code) {
         const change = { voivodeship: [], county: [], municipality: [] };
         change[kind] = [code];

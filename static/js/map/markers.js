@@ -157,15 +157,18 @@ export function createMarkerLayer(map, ctx) {
 
 // The symbols of the tools in the selection (all tools when it is empty), and the dashed
 // ring of sample cases when the selection has any.
-export function markersLegend(ctx, present, samples = false) {
+// Vector tiles (`clusters` false) draw no clusters.
+export function markersLegend(ctx, present, samples = false, { clusters = true } = {}) {
   const tools = [...ctx.tools.entries()].filter(([slug]) => !present.size || present.has(slug));
   return el(
     "ul",
     { class: "map-legend__list" },
     tools.map(([, tool]) =>
       el("li", {}, symbolNode(tool.shape, tool.color, 18), el("span", { text: tool.name }))),
-    el("li", {}, el("span", { class: "map-legend__cluster", "aria-hidden": "true", text: "12" }),
-      el("span", { text: t("legendCluster") })),
+    clusters
+      ? el("li", {}, el("span", { class: "map-legend__cluster", "aria-hidden": "true", text: "12" }),
+        el("span", { text: t("legendCluster") }))
+      : null,
     samples
       ? el("li", { class: "map-legend__sample" },
         el("span", { class: "map-legend__sample-symbol", "aria-hidden": "true" }, symbolNode("circle", "#ffffff", 16)),

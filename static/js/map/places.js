@@ -27,7 +27,9 @@ export function searchPlaces(entries, query) {
   return found.slice(0, MAX_OPTIONS).map((f) => f.entry);
 }
 
-export function createPlaceSearch(input, listbox, status, { entries, onPick }) {
+// `entries` may grow: `loadAll()` (once, on the first search) adds the places outside the
+// region the page carries, and the options are searched again when they arrive.
+export function createPlaceSearch(input, listbox, status, { entries, onPick, loadAll = null }) {
   let options = [];
   let active = -1;
 
@@ -74,7 +76,15 @@ export function createPlaceSearch(input, listbox, status, { entries, onPick }) {
     status.textContent = input.value.trim() && !hasOptions ? t("noPlace") : "";
   }
 
-  input.addEventListener("input", open);
+  let complete = !loadAll;
+  input.addEventListener("input", () => {
+    open();
+    if (complete) return;
+    complete = true;
+    loadAll().then(() => {
+      if (document.activeElement === input && input.value.trim()) open();
+    }, () => { complete = false; });
+  });
   input.addEventListener("blur", close);
   input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown") {

@@ -41,7 +41,10 @@ def test_it_gives_the_scripts_tools_years_places_and_links(client, world):
             "center": settings.MAPA_MAP_CENTER, "zoom": settings.MAPA_MAP_ZOOM,
             "tileUrl": settings.MAPA_TILE_URL, "tileAttribution": settings.MAPA_TILE_ATTRIBUTION,
             "maxZoom": settings.MAPA_TILE_MAX_ZOOM,
-            "region": ["20", "28"], "initialBounds": None,
+            "region": ["20", "28"],
+            # The whole region (Białystok's and Ełk's squares), fitted to the map's size.
+            "initialBounds": [[53.1, 22.3], [53.9, 23.2]],
+            "regionBounds": [[53.1, 22.3], [53.9, 23.2]],
         },
         "tools": [
             {"slug": tool["slug"], "name": tool["name_en"], "color": tool["color"],
@@ -59,14 +62,19 @@ def test_it_gives_the_scripts_tools_years_places_and_links(client, world):
             "types": {"1": "urban gmina", "urban": "urban gmina",
                       "2": "rural gmina", "rural": "rural gmina",
                       "3": "urban-rural gmina", "urban-rural": "urban-rural gmina"},
+            # The gminy of the region in view only: a search elsewhere asks urls.places.
+            "complete": False,
         },
         # The server's limits: the script checks an address as the API will.
         "limits": {"yearMin": 1990, "yearMax": 2100, "qMaxLength": 200, "qMaxWords": 10,
-                   "pageSize": 100, "views": ["markers", "choropleth"]},
+                   "pageSize": 100, "views": ["markers", "choropleth"],
+                   "tilesThreshold": 20000},
         "requests": {"choroplethBy": "municipality,tool", "facetsBy": "tool",
                      "listSort": "-year"},
         "urls": {
+            "places": "/en/places.json",
             "points": "/api/points/",
+            "tiles": "/tiles/practices/0/0/0.mvt",
             "point": "/api/points/0/",
             "practices": "/api/practices/",
             "stats": "/api/stats/",
