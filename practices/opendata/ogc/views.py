@@ -52,9 +52,10 @@ def _not_found(message):
 
 
 def read_only(view):
-    """Every view of the service. It is read-only: GET and HEAD reach the view, OPTIONS says what is allowed,
-    anything else is a 405 with Allow. Exempt from CSRF, which would otherwise refuse a POST
-    with a 403 before the method is looked at (nothing here reads cookies or changes data)."""
+    """Every view of the service. It is read-only: GET and HEAD reach the view, OPTIONS says
+    what is allowed, anything else is a 405 with Allow. Exempt from CSRF, which would
+    otherwise refuse a POST with a 403 before the method is looked at (nothing here reads
+    cookies or changes data)."""
     @csrf_exempt
     @wraps(view)
     def wrapped(request, *args, **kwargs):
