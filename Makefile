@@ -91,7 +91,7 @@ endif
 static: ## collect hashed, compressed static files into staticfiles/ (what `make serve` serves)
 	MAPA_MANIFEST_STATIC=1 $(PY) manage.py collectstatic --noinput -v 0
 
-check-faults: ## the fault tests: database outage, killed import, stalled and broken streams, lock-out across servers
+check-faults: ## the fault tests: database outage, Redis outage, killed import, stalled and broken streams, lock-out across servers
 	$(PY) -m pytest tests/faults $(PYTEST_ARGS)
 
 backup: ## dump the database and the media into backups/mapa-YYYYmmdd-HHMMSS.tar (bin/backup)

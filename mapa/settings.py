@@ -144,20 +144,33 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The cache (practices/caching.py): local memory by default, one copy per process. With
 # REDIS_URL every app server shares one Redis, so a change made through one is seen by all at
 # once, and sessions live in the cache backed by the database (no state on the app servers).
+# When Redis is down (docs/scaling.md) nothing answers 500:
+# - the backend (practices/redis_cache.py) turns every Redis error into a miss or a skipped
+#   write, logs one warning, asks Redis again every few seconds, and on its return first
+#   deletes the keys written meanwhile, so no stale session or data version comes back;
+# - sessions (`cached_db`) are therefore read from and written to the database: a signed-in
+#   user stays signed in through the outage and after it;
+# - django-axes keeps its lock-outs in the database (below) and never needs the cache;
+# - django-ratelimit's counters are in this cache. RATELIMIT_FAIL_OPEN: while they cannot be
+#   counted, requests are let through rather than all refused. Refusing would lock every
+#   member out of log-in, sign-up and submissions for the whole outage; letting them through
+#   leaves password guessing limited by django-axes, which counts in the database.
 REDIS_URL = env_redis_url("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "practices.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "mapa",
-            # An unreachable Redis costs a request at most this long; caching.py bypasses it.
+            # An unreachable Redis costs a request at most this long, then is not asked for
+            # a few seconds.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+RATELIMIT_FAIL_OPEN = True
 
 # django-axes first: it refuses a locked-out login before the password is even checked.
 # allauth's backend signs members in by e-mail address; ModelBackend keeps the admin's user

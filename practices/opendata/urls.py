@@ -25,4 +25,6 @@ urlpatterns = [
         "ogc/collections/<str:collection>/items/<str:feature_id>", ogc.item_view,
         name="ogc-item",
     ),
+    # Last: whatever else is asked under /ogc/ gets the service's JSON 404.
+    path("ogc/<path:rest>", ogc.unknown_view, name="ogc-unknown"),
 ]

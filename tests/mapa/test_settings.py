@@ -79,7 +79,8 @@ def test_without_redis_the_cache_is_local_memory_and_sessions_in_the_database():
 
 
 def test_redis_url_shares_the_cache_and_the_sessions_between_servers():
+    # Django's Redis cache, made to survive an outage (tests/faults/test_redis_outage.py).
     assert cache_and_sessions(REDIS_URL="redis://127.0.0.1:8379/1") == [
-        "django.core.cache.backends.redis.RedisCache",
+        "practices.redis_cache.ResilientRedisCache",
         "django.contrib.sessions.backends.cached_db",
     ]

@@ -1,5 +1,5 @@
 """The metadata documents of the OGC API – Features service at /ogc/: the landing page, the
-conformance declaration, the collections and the OpenAPI definition.
+conformance declaration and the collections (the OpenAPI definition is openapi.py).
 
 The two collections are `practices` (the published cases as points) and `municipalities` (the
 gminy with their display boundaries and the number of matching cases). Their items take the
@@ -11,9 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from geodata.models import Municipality
-from practices.filters import CASE_PARAMETERS
 from practices.models import Practice
-from practices.opendata.ogc.params import CRS, CRS84, DEFAULT_LIMIT, MAX_LIMIT
+from practices.opendata.ogc.params import CRS, CRS84
 
 GEOJSON = "application/geo+json"
 JSON = "application/json"
@@ -125,72 +124,4 @@ def collections(root):
                   link(base + "?f=html", "alternate", HTML, _("This document as HTML"))],
         "collections": [collection(root, collection_id) for collection_id in collection_ids()],
         "crs": list(CRS),
-    }
-
-
-def _parameter(name, description, schema, explode=False):
-    return {"name": name, "in": "query", "required": False, "description": description,
-            "schema": schema, "style": "form", "explode": explode}
-
-
-def openapi(root):
-    """The OpenAPI 3.0 definition of the service."""
-    base = reverse("ogc-landing").rstrip("/")
-    crs = {"type": "string", "format": "uri", "enum": list(CRS)}
-    common = [
-        _parameter("f", "json (default) or html.", {"type": "string", "enum": ["json", "html"]}),
-    ]
-    items_parameters = [
-        _parameter("limit", f"Features per page, 1–{MAX_LIMIT}.",
-                   {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT,
-                    "default": DEFAULT_LIMIT}),
-        _parameter("offset", "Features to skip.", {"type": "integer", "minimum": 0,
-                                                   "default": 0}),
-        _parameter("bbox", "minx,miny,maxx,maxy (or 6 numbers) in bbox-crs (CRS84 default).",
-                   {"type": "array", "minItems": 4, "maxItems": 6,
-                    "items": {"type": "number"}}),
-        _parameter("bbox-crs", "The system of bbox.", crs),
-        _parameter("crs", "The system of the coordinates returned.", crs),
-        _parameter("datetime", "A year, date or date-time, or an interval of them with '/' "
-                   "('..' for an open end); matched against the case's years.",
-                   {"type": "string"}),
-        *[_parameter(name, CASE_PARAMETERS[name], {"type": "string"})
-          for name in FILTERS["practices"]],
-        *common,
-    ]
-    feature_id = {"name": "featureId", "in": "path", "required": True,
-                  "schema": {"type": "string"}}
-    collection_id = {"name": "collectionId", "in": "path", "required": True,
-                     "schema": {"type": "string", "enum": collection_ids()}}
-    ok = {"description": "OK", "content": {JSON: {"schema": {"type": "object"}}}}
-    geo = {"description": "OK", "content": {GEOJSON: {"schema": {"type": "object"}}}}
-    bad = {"description": "A parameter is not valid: errors names it.",
-           "content": {JSON: {"schema": {"type": "object"}}}}
-    missing = {"description": "Not found.", "content": {JSON: {"schema": {"type": "object"}}}}
-    return {
-        "openapi": "3.0.3",
-        "info": {"title": "Participation Map: OGC API – Features", "version": "1.0.0",
-                 "license": {"name": "CC BY 4.0",
-                             "url": "https://creativecommons.org/licenses/by/4.0/"}},
-        "servers": [{"url": root}],
-        "paths": {
-            f"{base}/": {"get": {"operationId": "landing", "parameters": common,
-                                 "responses": {"200": ok}}},
-            f"{base}/conformance": {"get": {"operationId": "conformance", "parameters": common,
-                                            "responses": {"200": ok}}},
-            f"{base}/collections": {"get": {"operationId": "collections",
-                                            "parameters": common, "responses": {"200": ok}}},
-            f"{base}/collections/{{collectionId}}": {"get": {
-                "operationId": "collection", "parameters": [collection_id, *common],
-                "responses": {"200": ok, "404": missing}}},
-            f"{base}/collections/{{collectionId}}/items": {"get": {
-                "operationId": "items", "parameters": [collection_id, *items_parameters],
-                "responses": {"200": geo, "400": bad, "404": missing}}},
-            f"{base}/collections/{{collectionId}}/items/{{featureId}}": {"get": {
-                "operationId": "item",
-                "parameters": [collection_id, feature_id,
-                               _parameter("crs", "The system of the coordinates returned.",
-                                          crs), *common],
-                "responses": {"200": geo, "400": bad, "404": missing}}},
-        },
     }

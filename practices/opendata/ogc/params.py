@@ -15,10 +15,10 @@ Rules:
 import re
 from dataclasses import dataclass
 
-from django.contrib.gis.geos import Polygon
+from django.contrib.gis.geos import MultiPolygon, Polygon
 from django.utils.translation import gettext as _
 
-from practices.filters import InvalidParameters, parse_bbox
+from practices.filters import InvalidParameters
 
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 # URI -> (EPSG code for PostGIS, whether the axes are written latitude/northing first).
@@ -29,6 +29,15 @@ CRS = {
     # order is northing (x), easting (y).
     "http://www.opengis.net/def/crs/EPSG/0/2180": (2180, True),
     "http://www.opengis.net/def/crs/EPSG/0/3857": (3857, False),
+}
+# The extent (min x, min y, max x, max y, as PostGIS orders them) in which each system's
+# boxes are taken: the world in degrees, PUWG 1992's area of use (projected from EPSG's,
+# rounded outward; PROJ fails far outside it), Web Mercator's square.
+EXTENT = {
+    4326: (-180.0, -90.0, 180.0, 90.0),
+    2180: (144_000.0, 137_000.0, 877_000.0, 909_000.0),
+    3857: (-20_037_508.342789244, -20_037_508.342789244,
+           20_037_508.342789244, 20_037_508.342789244),
 }
 # Decimal places written for each system: ~0.1 m in degrees, 1 cm in metres.
 PRECISION = {4326: 6, 2180: 2, 3857: 2}
@@ -45,7 +54,7 @@ _INSTANT = re.compile(r"([0-9]{4})(?:-[0-9]{2}-[0-9]{2}(?:[Tt][0-9]{2}:[0-9]{2}:
 class ItemsQuery:
     limit: int = DEFAULT_LIMIT
     offset: int = 0
-    bbox: tuple | None = None  # in CRS84
+    bbox: object = None  # a GEOS geometry in CRS84 (parse_bbox)
     crs: str = CRS84
     years: tuple | None = None  # (first or None, last or None)
     format: str = "json"
@@ -59,11 +68,26 @@ class ItemsQuery:
         return CRS[self.crs][1]
 
 
+# Parameters whose value is one of a list: given empty, they are refused (the OpenAPI
+# definition's enum has no empty value), where an empty number or filter means "not given".
+CHOICES = ("crs", "bbox-crs", "f")
+
+
 def _single(params, name):
-    values = [value for value in params.getlist(name) if value.strip()]
+    given = params.getlist(name)
+    values = [value for value in given if value.strip()]
     if len(values) > 1:
         raise ValueError(_("Give '%(name)s' only once.") % {"name": name})
+    if given and not values and name in CHOICES:
+        raise ValueError(_("'%(name)s' is empty: give one of its values or leave it out.")
+                         % {"name": name})
     return values[0].strip() if values else None
+
+
+def format_of(params):
+    """The `f` of a request's parameters, or None when not given."""
+    value = _single(params, "f")
+    return None if value is None else parse_format(value)
 
 
 def _count(value, minimum, maximum=None):
@@ -152,35 +176,51 @@ def parse_items_query(params, *, allow_bbox=True):
 
 def _bbox_parser(bbox_crs):
     def parse(raw):
-        parts = raw.split(",")
-        if len(parts) == 6:  # a 3D box: the heights do not matter for cases on the ground
-            parts = [parts[0], parts[1], parts[3], parts[4]]
-        srid, flip = CRS[bbox_crs]
-        if srid == 4326:
-            if flip:  # EPSG:4326 boxes are latitude first
-                parts = [parts[1], parts[0], parts[3], parts[2]] if len(parts) == 4 else parts
-            try:
-                return parse_bbox(",".join(parts))
-            except Exception as error:  # ValidationError: its message names the problem
-                raise ValueError(" ".join(getattr(error, "messages", [str(error)]))) from None
-        return _projected_box(parts, srid, flip)
+        return parse_bbox(raw, bbox_crs)
     return parse
 
 
-def _projected_box(parts, srid, flip):
-    """A box in a projected system, as the CRS84 box that holds it."""
-    parts = [part.strip() for part in parts]
-    numbers = [float(part) for part in parts if _NUMBER.fullmatch(part)]
-    if len(parts) != 4 or len(numbers) != 4 or not all(abs(n) < 1e8 for n in numbers):
-        raise ValueError(_("'%(value)s' is not a bounding box: give four numbers in the "
-                           "system of bbox-crs.") % {"value": ",".join(parts)[:80]})
+def parse_bbox(raw, bbox_crs=CRS84):
+    """The CRS84 geometry (a Polygon; a MultiPolygon across the antimeridian; an empty Polygon
+    when nothing can match) of a `bbox` value given in `bbox-crs`.
+
+    Any four (or six: the heights are ignored) finite-or-huge numbers are a box, as OpenAPI
+    declares it: a box reaching past the system's extent (longitudes past 180, a PUWG 1992
+    box reaching into Germany) stands for its part inside. West after east in longitude and
+    latitude systems is a box across the antimeridian (OGC API – Features Part 1, 7.15.3);
+    any other minimum above its maximum is refused."""
+    parts = [part.strip() for part in raw.split(",")]
+    if len(parts) not in (4, 6) or not all(_NUMBER.fullmatch(part) for part in parts):
+        raise ValueError(_("'%(value)s' is not a bounding box: give four numbers (or six, "
+                           "with heights) in the system of bbox-crs, separated by commas.")
+                         % {"value": raw[:80]})
+    numbers = [float(part) for part in parts]  # a huge literal becomes +-inf: clamped below
+    if len(numbers) == 6:
+        numbers = [numbers[0], numbers[1], numbers[3], numbers[4]]
+    srid, flip = CRS[bbox_crs]
     if flip:
         numbers = [numbers[1], numbers[0], numbers[3], numbers[2]]
     west, south, east, north = numbers
-    if west > east or south > north:
+    geographic = srid == 4326
+    if south > north or (west > east and not geographic):
         raise ValueError(_("The bounding box is inverted: the minimum must not exceed the "
                            "maximum."))
-    box = Polygon.from_bbox((west, south, east, north))
+    min_x, min_y, max_x, max_y = EXTENT[srid]
+
+    def clamp(value, low, high):
+        return min(max(value, low), high)
+
+    if geographic and west > east:  # across the antimeridian: two boxes
+        south, north = clamp(south, min_y, max_y), clamp(north, min_y, max_y)
+        return MultiPolygon(
+            Polygon.from_bbox((clamp(west, min_x, max_x), south, max_x, north)),
+            Polygon.from_bbox((min_x, south, clamp(east, min_x, max_x), north)), srid=4326,
+        )
+    if west > max_x or east < min_x or south > max_y or north < min_y:
+        return Polygon(srid=4326)  # wholly outside the system's extent: nothing matches
+    box = Polygon.from_bbox((clamp(west, min_x, max_x), clamp(south, min_y, max_y),
+                             clamp(east, min_x, max_x), clamp(north, min_y, max_y)))
     box.srid = srid
-    box.transform(4326)
-    return box.extent
+    if srid != 4326:
+        box.transform(4326)
+    return box

@@ -15,15 +15,15 @@ Rules:
 import json
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import wraps
 from urllib.parse import urlencode
 
-from django.contrib.gis.geos import Polygon
 from django.db.models import Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
 from geodata import teryt
 from geodata.basemap import base_map_config
@@ -31,34 +31,61 @@ from geodata.models import Municipality
 from practices import geojson
 from practices.addresses import site_root
 from practices.filters import CaseFilters, InvalidParameters
-from practices.opendata.ogc import documents
+from practices.opendata.ogc import documents, openapi
 from practices.opendata.ogc.params import (
     CRS84,
     PRECISION,
-    parse_format,
+    format_of,
     parse_items_query,
 )
 
 ITEM_PARAMETERS = ("limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "f")
+ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 
 
 def _bad_request(errors):
     return JsonResponse({"errors": errors}, status=400)
 
 
+def _not_found(message):
+    return JsonResponse({"detail": message}, status=404)
+
+
+def read_only(view):
+    """Every view of the service. It is read-only: GET and HEAD reach the view, OPTIONS says
+    what is allowed, anything else is a 405 with Allow. Exempt from CSRF, which would
+    otherwise refuse a POST with a 403 before the method is looked at (nothing here reads
+    cookies or changes data)."""
+    @csrf_exempt
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        # Language-neutral URLs: messages follow the client's Accept-Language.
+        translation.activate(translation.get_language_from_request(request))
+        if request.method in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=200)
+        else:
+            response = JsonResponse(
+                {"detail": _("Method %(method)s is not allowed: this service is read-only.")
+                 % {"method": request.method[:20]}}, status=405)
+        response["Allow"] = ALLOWED_METHODS
+        return response
+    return wrapped
+
+
 def _format(request):
     """json or html: `f` when given, else html for clients that prefer it (browsers)."""
-    values = [value for value in request.GET.getlist("f") if value.strip()]
-    if values:
-        return parse_format(values[-1].strip())
+    fmt = format_of(request.GET)
+    if fmt is not None:
+        return fmt
     accept = request.headers.get("Accept", "")
     return "html" if "text/html" in accept and "json" not in accept else "json"
 
 
 def _document_view(build, title):
-    @require_safe
+    @read_only
     def view(request, **kwargs):
-        translation.activate(translation.get_language_from_request(request))
         try:
             fmt = _format(request)
         except ValueError as error:
@@ -68,7 +95,7 @@ def _document_view(build, title):
             return render(request, "ogc/document.html",
                           {"page_title": title(), "document": document})
         return JsonResponse(document, json_dumps_params={"ensure_ascii": False},
-                            content_type=documents.OPENAPI if build is documents.openapi
+                            content_type=documents.OPENAPI if build is openapi.definition
                             else documents.JSON)
     return view
 
@@ -77,13 +104,13 @@ landing_view = _document_view(documents.landing, lambda: _("OGC API – Features
 conformance_view = _document_view(lambda root: documents.conformance(),
                                   lambda: _("Conformance classes"))
 collections_view = _document_view(documents.collections, lambda: _("Collections"))
-openapi_view = _document_view(documents.openapi, lambda: _("API definition"))
+openapi_view = _document_view(openapi.definition, lambda: _("API definition"))
 
 
-@require_safe
+@read_only
 def collection_view(request, collection):
     if collection not in documents.FILTERS:
-        raise Http404("No such collection.")
+        return _not_found(_("No such collection."))
     return _document_view(documents.collection, lambda: collection)(
         request, collection_id=collection
     )
@@ -117,8 +144,8 @@ def _selection(request, collection, *, allow_bbox=True):
 
 def _practices(filters, query):
     cases = filters.practices()
-    if query.bbox:
-        cases = cases.filter(location__intersects=Polygon.from_bbox(query.bbox))
+    if query.bbox is not None:
+        cases = cases.filter(location__intersects=query.bbox)
     if query.years:
         cases = _years(cases, query.years)
     return cases
@@ -169,8 +196,8 @@ def _features(collection, filters, query, offset, limit, single=None):
         sql, params = geojson.practice_features(cases, offset=offset, limit=None, **options)
     else:
         gminy = filters.municipalities().order_by("teryt")
-        if query.bbox:
-            gminy = gminy.filter(boundary__intersects=Polygon.from_bbox(query.bbox))
+        if query.bbox is not None:
+            gminy = gminy.filter(boundary__intersects=query.bbox)
         if single is not None:
             gminy = gminy.filter(teryt=single)
         matched = gminy.count() if single is None else None
@@ -191,11 +218,10 @@ def _geojson_response(text, query):
     return response
 
 
-@require_safe
+@read_only
 def items_view(request, collection):
     if collection not in documents.FILTERS:
-        raise Http404("No such collection.")
-    translation.activate(translation.get_language_from_request(request))
+        return _not_found(_("No such collection."))
     try:
         filters, query = _selection(request, collection)
         fmt = _format(request)
@@ -218,11 +244,10 @@ def items_view(request, collection):
     return _geojson_response(text, query)
 
 
-@require_safe
+@read_only
 def item_view(request, collection, feature_id):
     if collection not in documents.FILTERS:
-        raise Http404("No such collection.")
-    translation.activate(translation.get_language_from_request(request))
+        return _not_found(_("No such collection."))
     errors = {}
     try:
         query = parse_items_query(request.GET, allow_bbox=False)
@@ -240,9 +265,11 @@ def item_view(request, collection, feature_id):
     if fmt == "html":
         query = replace(query, crs=CRS84)
     key = _feature_key(collection, feature_id)
-    texts, _matched = _features(collection, CaseFilters(), query, 0, None, single=key)
+    texts = []
+    if key is not None:
+        texts, _matched = _features(collection, CaseFilters(), query, 0, None, single=key)
     if not texts:
-        return JsonResponse({"detail": _("No such feature.")}, status=404)
+        return _not_found(_("No such feature."))
     if fmt == "html":
         return _items_page(request, collection,
                            '{"type":"FeatureCollection","features":[' + texts[0] + "]}")
@@ -250,14 +277,22 @@ def item_view(request, collection, feature_id):
 
 
 def _feature_key(collection, value):
+    """The key of a feature id, or None when no feature can have it."""
     if collection == "practices":
         if not (value.isascii() and value.isdecimal()) or len(value) > 12:
-            raise Http404("No such feature.")
+            return None
         return int(value)
     try:
         return teryt.parse_gmina(value).code
     except teryt.TerytError:
-        raise Http404("No such feature.") from None
+        return None
+
+
+@read_only
+def unknown_view(request, rest):
+    """Any other path under /ogc/: a JSON 404, as the service's own 404s are."""
+    return _not_found(_("No such resource in this service. Start at %(url)s.")
+                      % {"url": site_root(request) + "/ogc/"})
 
 
 def _items_page(request, collection, text):
