@@ -4,9 +4,7 @@ Every value that differs between deployments comes from the environment (or from
 which `make setup` writes for the local cluster). Our own settings carry the MAPA_ prefix.
 `.env.example` lists them all. A malformed value stops start-up with a message naming it.
 """
-import re
 import warnings
-from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -322,52 +320,12 @@ if HTTPS:
     if not SECURE_HSTS_PRELOAD:
         SILENCED_SYSTEM_CHECKS.append("security.W021")
 
-# Members' accounts (django-allauth) and mail: mapa/settings_accounts.py, one block kept apart
-# for size (EMAIL_*, DEFAULT_FROM_EMAIL, ACCOUNT_*, LOGIN_*, MAPA_INVITATION_DAYS).
-from mapa.settings_accounts import *  # noqa: E402, F403
-
-# Admin and site login: django-axes counts failures in the database (shared by every app
-# server), so after MAPA_LOGIN_FAILURE_LIMIT failures for one account from one address, that
-# pair is refused (HTTP 429) for MAPA_LOGIN_COOLOFF_MINUTES, whichever server it tries.
-AXES_FAILURE_LIMIT = env_int("MAPA_LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=100)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("MAPA_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-# The "user name" axes counts is the account's e-mail address, whether the site's form (e-mail)
-# or the admin's (user name) was used: failures on either add up for the same account.
-AXES_USERNAME_CALLABLE = "practices.accounts.lockout.account_key"
-AXES_RESET_ON_SUCCESS = True
-# Behind the proxy of docs/deploy.md the client's address is the last X-Forwarded-For entry.
-AXES_IPWARE_PROXY_COUNT = env_int("MAPA_PROXY_COUNT", 0, minimum=0, maximum=5) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
-AXES_VERBOSE = False
-AXES_LOCKOUT_TEMPLATE = "locked_out.html"
-
-# Logs: one JSON object a line on stderr (journald or the container collects it), each with
-# the request id of the request it belongs to. `mapa.requests` writes one line per request
-# (status, duration, request id); `mapa.db` one per statement slower than MAPA_SLOW_QUERY_MS.
-LOG_LEVEL = env_str("MAPA_LOG_LEVEL", "WARNING").upper()
-if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
-    raise ImproperlyConfigured(
-        f"MAPA_LOG_LEVEL={LOG_LEVEL!r}: use DEBUG, INFO, WARNING, ERROR or CRITICAL."
-    )
-MAPA_REQUEST_LOG = env_bool("MAPA_REQUEST_LOG", True)
-MAPA_SLOW_QUERY_MS = env_int("MAPA_SLOW_QUERY_MS", 500, minimum=0)
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "practices.pages.requestlog.JsonFormatter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {
-        "mapa.requests": {
-            "handlers": ["console"], "propagate": False,
-            "level": "INFO" if MAPA_REQUEST_LOG else "WARNING",
-        },
-        "mapa.db": {"handlers": ["console"], "propagate": False, "level": "WARNING"},
-    },
-}
+# Members: accounts (django-allauth), log-in lock-out (django-axes), mail, the case form and
+# uploads: mapa/settings_members.py, kept apart for size (ACCOUNT_*, AXES_*, EMAIL_*, LOGIN_*,
+# MAPA_INVITATION_DAYS, MAPA_SUBMIT_RATE, MAPA_IMAGE_*, FILE_UPLOAD_*...).
+# Logs (one JSON object a line on stderr): mapa/settings_logging.py.
+from mapa.settings_logging import *  # noqa: E402, F403
+from mapa.settings_members import *  # noqa: E402, F403
 
 # --- Our own settings -------------------------------------------------------------------
 # Voivodeships (2-digit TERYT) the site shows by default: podlaskie and warmińsko-mazurskie.
@@ -405,25 +363,6 @@ MAPA_EMBED_ALLOWED_ORIGINS = env_list("MAPA_EMBED_ALLOWED_ORIGINS", [])
 # Address of the "report an error" links and the footer's contact link; empty hides them.
 MAPA_CONTACT_EMAIL = env_str("MAPA_CONTACT_EMAIL", "")
 
-# The members' case form (practices.members): at most this many open submissions (drafts,
-# changes asked for, waiting for review) per member, and at most MAPA_SUBMIT_RATE submissions
-# to moderation per member (django-ratelimit's "count/period", e.g. 10/h).
-MAPA_MAX_OPEN_SUBMISSIONS = env_int("MAPA_MAX_OPEN_SUBMISSIONS", 20, minimum=1, maximum=1000)
-MAPA_SUBMIT_RATE = env_str("MAPA_SUBMIT_RATE", "10/h")
-if not re.fullmatch(r"[0-9]+/[0-9]*[smhd]", MAPA_SUBMIT_RATE):
-    raise ImproperlyConfigured(
-        f"MAPA_SUBMIT_RATE={MAPA_SUBMIT_RATE!r}: give a count per period, e.g. 10/h or 3/m"
-    )
-# --- Uploaded images and documents of submissions (practices/uploads.py) ----------------
-# Checked by content, re-encoded, and served only by practices.media.files, which checks who
-# may see each file: MEDIA_ROOT is never served directly (no static route, not under
-# WhiteNoise's folders). A larger request is refused before its body is read (HTTP 400).
-MAPA_IMAGE_MAX_BYTES = env_int("MAPA_IMAGE_MAX_BYTES", 10 * 1024 * 1024, minimum=1)
-MAPA_IMAGE_MAX_PIXELS = env_int("MAPA_IMAGE_MAX_PIXELS", 40_000_000, minimum=1)
-MAPA_ATTACHMENT_MAX_BYTES = env_int("MAPA_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
-MAPA_THUMBNAIL_WIDTH = env_int("MAPA_THUMBNAIL_WIDTH", 480, minimum=16, maximum=2000)
-# Images, and separately documents, one submission may hold.
-MAPA_MEDIA_MAX_PER_KIND = env_int("MAPA_MEDIA_MAX_PER_KIND", 30, minimum=1, maximum=500)
 # Uploads are private until their case is public: a media folder inside a folder WhiteNoise
 # serves (the static sources or STATIC_ROOT) would publish every upload at once.
 for _static in [STATIC_ROOT, *(p[1] if isinstance(p, tuple) else p for p in STATICFILES_DIRS)]:
@@ -433,17 +372,6 @@ for _static in [STATIC_ROOT, *(p[1] if isinstance(p, tuple) else p for p in STAT
             f"MAPA_MEDIA_ROOT={str(MEDIA_ROOT)!r} overlaps the static files' folder "
             f"{str(_static)!r}, which is served to everyone: put uploads in a folder of their own."
         )
-# Room for the multipart framing and the form fields beside the largest file.
-MAPA_UPLOAD_MAX_REQUEST_BYTES = max(MAPA_IMAGE_MAX_BYTES, MAPA_ATTACHMENT_MAX_BYTES) + 256 * 1024
-# Form fields (not files) held in memory per request: the wizard's autosave stays well under it.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-# An uploaded file over this goes to a temporary file on disk instead of memory.
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-# One file per upload request; a few more leave room for a form that sends both kinds.
-DATA_UPLOAD_MAX_NUMBER_FILES = 5
-# Read-only for the web server's other users: uploads are private until their case is public.
-FILE_UPLOAD_PERMISSIONS = 0o640
-FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 # `{% load media_widget %}`: the upload widget's configuration tag, kept beside its views.
 TEMPLATES[0]["OPTIONS"]["libraries"] = {"media_widget": "practices.media.widget"}
 # Who publishes the data (the foundation running the site): named in every export's
