@@ -1,8 +1,9 @@
 """Admin for cases and the participation tools.
 
 Every admin page works offline: the location map is our Leaflet widget (geodata.widgets),
-not GeoDjango's CDN-loaded OpenLayers. Facts are edited as JSON and validated by the model
-against the tool's schema; the keys allowed for each tool are listed beside the box.
+not GeoDjango's CDN-loaded OpenLayers. Facts are edited through the same generated, labelled
+fields as the members' case form (practices.forms.admin.PracticeAdminForm), validated by the
+tool's schema.
 
 A case's status is read-only here: it changes only through practices.moderation, by the
 actions "publish", "send back for changes" and "archive", which ask for a reason first

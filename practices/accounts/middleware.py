@@ -7,7 +7,7 @@ read, so the map, the embed and the API stay cookie-free, without `Vary: Cookie`
 cacheable for anonymous visitors. A shared cache in front of the site must therefore pass
 requests that carry the session cookie through (docs/deploy.md)."""
 from django.conf import settings
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
 def carries_session(request):
@@ -21,5 +21,8 @@ class PrivateForMembersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if carries_session(request) or response.cookies:
+            # Private, and varying with the cookie even in the browser's own cache: what a
+            # member was shown is never served after they sign out, nor to the next account.
             patch_cache_control(response, private=True)
+            patch_vary_headers(response, ("Cookie",))
         return response

@@ -32,7 +32,9 @@ def test_an_unconfirmed_address_cannot_sign_in(client, db):
 def test_a_confirmed_member_signs_in_but_waits_for_approval(client, confirmed_applicant):
     response = log_in(client, "ewa@example.org")
     assert response.status_code == 302
-    assert response["Location"] == "/konto/ustawienia/"
+    # After signing in a member lands on their cases, which says they wait for approval.
+    assert response["Location"] == "/moje-praktyki/"
+    assert "czeka" in client.get("/moje-praktyki/").content.decode()
     page = client.get("/konto/ustawienia/").content.decode()
     assert "Twoje konto czeka na zatwierdzenie przez moderatora" in page
     assert not is_approved_member(confirmed_applicant)

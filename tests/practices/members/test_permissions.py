@@ -2,6 +2,7 @@
 any submitted one; the others are sent to log in, told to wait, or answered 404."""
 import pytest
 from django.conf import settings
+from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import translation
 
@@ -15,14 +16,14 @@ def test_anonymous_visitors_are_sent_to_log_in_and_back(client, draft):
     url = step_url(draft, "basics")
     response = client.get(url)
     assert response.status_code == 302
-    assert response.url == f"{settings.LOGIN_URL}?next={url}"
+    assert response.url == f"{resolve_url(settings.LOGIN_URL)}?next={url}"
     assert client.get(reverse("members:cases")).status_code == 302
 
 
 def test_an_expired_session_on_a_post_goes_to_log_in_without_saving(client, draft):
     url = step_url(draft, "basics")
     response = client.post(url, {"title": "Nowy", "year": "2024", "action": "next"})
-    assert response.status_code == 302 and response.url.startswith(settings.LOGIN_URL)
+    assert response.status_code == 302 and response.url.startswith(resolve_url(settings.LOGIN_URL))
     draft.refresh_from_db()
     assert draft.data["title"] == "Budżet obywatelski Supraśla"
 

@@ -32,6 +32,8 @@ def test_the_links_carry_the_filters_and_follow_them(page, site, cases):
         f"/export/municipalities.geojson?{selection}",
         f"/export/municipalities.gpkg?{selection}",
         f"/export/map.html?{selection}&view=markers&lang=en",
+        # The data page documents every field and links the exports; it takes no selection.
+        "/en/data/",
     ]
     page.locator('input[name=tool][value="konsultacje"]').check()
     page.wait_for_function("location.search.includes('konsultacje')")
@@ -39,7 +41,7 @@ def test_the_links_carry_the_filters_and_follow_them(page, site, cases):
     assert hrefs(page)[0] == "/export/practices.csv?tool=konsultacje,referendum&year_from=2016"
     page.click("[data-view-button=choropleth]")
     wait_ready(page)
-    assert hrefs(page)[-1].endswith("&view=choropleth&lang=en")
+    assert hrefs(page)[-2].endswith("&view=choropleth&lang=en")
 
 
 def test_the_open_menu_has_no_accessibility_violations(page, site, cases, axe):

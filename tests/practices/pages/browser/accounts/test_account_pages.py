@@ -61,7 +61,7 @@ def test_a_member_signs_in_and_out_with_the_keyboard(page, site, alice):
     page.fill("#id_login", "alice@example.org")
     page.fill("#id_password", "alice-password")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/konto/ustawienia/")
+    page.wait_for_url("**/moje-praktyki/")
     # The link's accessible name says what it is, not only whose it is.
     assert page.get_by_role("link", name="Twoje konto: alice@example.org").count() == 1
     sign_out = page.get_by_role("button", name="Wyloguj")

@@ -103,7 +103,7 @@ def test_an_expired_session_loses_nothing_typed(page, context, site, alice, draf
     context.clear_cookies(name=settings.SESSION_COOKIE_NAME)
     page.fill("#id_summary", "Opis napisany po wygaśnięciu sesji")
     page.click("button[value=next]")
-    page.wait_for_url(f"**{settings.LOGIN_URL}**")
+    page.wait_for_url("**/account/login/**")
     sign_in(context, site, alice)
     open_step(page, site, draft, "basics")
     assert page.input_value("#id_summary") == "Opis napisany po wygaśnięciu sesji"
