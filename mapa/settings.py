@@ -25,6 +25,7 @@ from mapa.env import (
     env_seconds_option,
     env_str,
     refuse_example_secrets,
+    refuse_public_media,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -370,33 +371,23 @@ MAPA_CONTACT_EMAIL = env_str("MAPA_CONTACT_EMAIL", "")
 
 # --- Uploaded images and documents of submissions (practices/uploads.py) ----------------
 # Checked by content, re-encoded, and served only by practices.media.files, which checks who
-# may see each file: MEDIA_ROOT is never served directly (no static route, not under
-# WhiteNoise's folders). A larger request is refused before its body is read (HTTP 400).
+# may see each file: MEDIA_ROOT is never served directly (no static route, and start-up
+# refuses it inside WhiteNoise's folders). A larger request is refused unread (HTTP 400).
+refuse_public_media(MEDIA_ROOT, [STATIC_ROOT, *(p[-1] if isinstance(p, tuple) else p
+                                                for p in STATICFILES_DIRS)])
 MAPA_IMAGE_MAX_BYTES = env_int("MAPA_IMAGE_MAX_BYTES", 10 * 1024 * 1024, minimum=1)
 MAPA_IMAGE_MAX_PIXELS = env_int("MAPA_IMAGE_MAX_PIXELS", 40_000_000, minimum=1)
 MAPA_ATTACHMENT_MAX_BYTES = env_int("MAPA_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
 MAPA_THUMBNAIL_WIDTH = env_int("MAPA_THUMBNAIL_WIDTH", 480, minimum=16, maximum=2000)
 # Images, and separately documents, one submission may hold.
 MAPA_MEDIA_MAX_PER_KIND = env_int("MAPA_MEDIA_MAX_PER_KIND", 30, minimum=1, maximum=500)
-# Uploads are private until their case is public: a media folder inside a folder WhiteNoise
-# serves (the static sources or STATIC_ROOT) would publish every upload at once.
-for _static in [STATIC_ROOT, *(p[1] if isinstance(p, tuple) else p for p in STATICFILES_DIRS)]:
-    _static = Path(_static).resolve()
-    if MEDIA_ROOT == _static or _static in MEDIA_ROOT.parents or MEDIA_ROOT in _static.parents:
-        raise ImproperlyConfigured(
-            f"MAPA_MEDIA_ROOT={str(MEDIA_ROOT)!r} overlaps the static files' folder "
-            f"{str(_static)!r}, which is served to everyone: put uploads in a folder of their own."
-        )
 # Room for the multipart framing and the form fields beside the largest file.
 MAPA_UPLOAD_MAX_REQUEST_BYTES = max(MAPA_IMAGE_MAX_BYTES, MAPA_ATTACHMENT_MAX_BYTES) + 256 * 1024
-# Form fields (not files) held in memory per request: the wizard's autosave stays well under it.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-# An uploaded file over this goes to a temporary file on disk instead of memory.
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-# One file per upload request; a few more leave room for a form that sends both kinds.
+# In memory per request: form fields (the wizard's autosave stays well under it), and an
+# uploaded file up to this size (a larger one goes to a temporary file). One file per upload.
+DATA_UPLOAD_MAX_MEMORY_SIZE = FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FILES = 5
-# Read-only for the web server's other users: uploads are private until their case is public.
-FILE_UPLOAD_PERMISSIONS = 0o640
-FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+# Not readable by the server's other users: uploads are private until their case is public.
+FILE_UPLOAD_PERMISSIONS, FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o640, 0o750
 # `{% load media_widget %}`: the upload widget's configuration tag, kept beside its views.
 TEMPLATES[0]["OPTIONS"]["libraries"] = {"media_widget": "practices.media.widget"}
