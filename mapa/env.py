@@ -201,3 +201,16 @@ def env_folder(name, default):
             "create it for the application's user."
         )
     return path
+
+
+def refuse_public_media(media_root, public_folders):
+    """Uploads are private until their case is public: a media folder inside a folder served
+    to everyone (WhiteNoise's static folders), or holding one, would publish them at once."""
+    for folder in public_folders:
+        folder = Path(folder).resolve()
+        if media_root == folder or folder in media_root.parents or media_root in folder.parents:
+            raise ImproperlyConfigured(
+                f"MAPA_MEDIA_ROOT={str(media_root)!r} overlaps the static files' folder "
+                f"{str(folder)!r}, which is served to everyone: give uploads a folder of their "
+                "own."
+            )

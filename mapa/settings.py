@@ -24,6 +24,7 @@ from mapa.env import (
     env_seconds_option,
     env_str,
     refuse_example_secrets,
+    refuse_public_media,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -363,15 +364,10 @@ MAPA_EMBED_ALLOWED_ORIGINS = env_list("MAPA_EMBED_ALLOWED_ORIGINS", [])
 # Address of the "report an error" links and the footer's contact link; empty hides them.
 MAPA_CONTACT_EMAIL = env_str("MAPA_CONTACT_EMAIL", "")
 
-# Uploads are private until their case is public: a media folder inside a folder WhiteNoise
-# serves (the static sources or STATIC_ROOT) would publish every upload at once.
-for _static in [STATIC_ROOT, *(p[1] if isinstance(p, tuple) else p for p in STATICFILES_DIRS)]:
-    _static = Path(_static).resolve()
-    if MEDIA_ROOT == _static or _static in MEDIA_ROOT.parents or MEDIA_ROOT in _static.parents:
-        raise ImproperlyConfigured(
-            f"MAPA_MEDIA_ROOT={str(MEDIA_ROOT)!r} overlaps the static files' folder "
-            f"{str(_static)!r}, which is served to everyone: put uploads in a folder of their own."
-        )
+# Uploads (settings in mapa/settings_members.py) are served only by practices.media.files,
+# which checks who may see each file: start-up refuses a media folder inside WhiteNoise's.
+refuse_public_media(MEDIA_ROOT, [STATIC_ROOT, *(p[-1] if isinstance(p, tuple) else p
+                                                for p in STATICFILES_DIRS)])
 # `{% load media_widget %}`: the upload widget's configuration tag, kept beside its views.
 TEMPLATES[0]["OPTIONS"]["libraries"] = {"media_widget": "practices.media.widget"}
 # Who publishes the data (the foundation running the site): named in every export's
