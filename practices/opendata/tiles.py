@@ -17,8 +17,7 @@ import math
 
 from django.contrib.gis.geos import Polygon
 from django.db import connection
-from django.db.models import Count, F, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -104,14 +103,17 @@ def practice_tile(filters, z, x, y):
     buffer). A case without its own location is at its gmina's point, as on the map's
     markers (practices.points)."""
     box = _box(z, x, y)
-    rows = (
-        filters.practices()
-        .filter(Q(location__bboverlaps=box)
-                | Q(location__isnull=True, municipality__point__bboverlaps=box))
-        .order_by()
-        .values("id", "year", tool_slug=F("tool__slug"), sample=F("is_sample"),
-                geom=Coalesce("location", "municipality__point"))
+    columns = {"tool_slug": F("tool__slug"), "sample": F("is_sample")}
+    # Two branches, so that each uses its own spatial index (an OR across the join would not).
+    placed = (
+        filters.practices().filter(location__bboverlaps=box).order_by()
+        .values("id", "year", **columns, geom=F("location"))
     )
+    unplaced = (
+        filters.practices().filter(location__isnull=True, municipality__point__bboverlaps=box)
+        .order_by().values("id", "year", **columns, geom=F("municipality__point"))
+    )
+    rows = placed.union(unplaced, all=True)
     sql, params = rows.query.sql_with_params()
     return _mvt(
         "practices", ("id", "tool_slug AS tool", "year", "sample"), sql, params, z, x, y
