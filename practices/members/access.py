@@ -26,13 +26,17 @@ def is_approved(user):
     return is_approved_member(user)
 
 
-def member_required(view):
-    """Signed in (else to the log-in page and back) and approved (else the waiting page)."""
+def member_required(view=None, *, waiting_status=403):
+    """Signed in (else to the log-in page and back) and approved (else the waiting page, with
+    `waiting_status`: 200 where a member lands after signing in, 403 on the form itself)."""
+    if view is None:
+        return lambda view: member_required(view, waiting_status=waiting_status)
+
     @login_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not is_approved(request.user):
-            return render(request, "members/awaiting_approval.html", status=403)
+            return render(request, "members/awaiting_approval.html", status=waiting_status)
         return view(request, *args, **kwargs)
     return wrapped
 

@@ -35,7 +35,7 @@ STATUS_LABELS = {
 WORKING_STATES = (State.DRAFT, State.CHANGES_REQUESTED, State.SUBMITTED)
 
 
-@member_required
+@member_required(waiting_status=200)
 def my_cases(request):
     submissions = list(
         Submission.objects.filter(author=request.user)

@@ -80,3 +80,11 @@ def test_the_polish_addresses_are_translated(alice_client, draft):
     assert "<h1>Moje praktyki</h1>" in html and "Nowa praktyka" in html
     html = alice_client.get(f"/moje-praktyki/{draft.pk}/basics/").content.decode()
     assert "Podstawowe informacje" in html and "Zapisz szkic" in html and "Dalej" in html
+
+
+def test_a_member_waiting_for_approval_lands_on_my_cases_without_an_error(client, member):
+    # Where sign-in leads: a normal page saying what happens next, not a 403.
+    client.force_login(member)
+    response = client.get(reverse("members:cases"))
+    assert response.status_code == 200
+    assert "Your account waits for approval" in response.content.decode()
