@@ -18,11 +18,12 @@ from mapa.env import env_bool, env_int, env_str
 # templates/429.html), and failed logins lock out through django-axes (below), on the site as
 # in the admin, so allauth's own failed-login counter is off.
 ACCOUNT_ADAPTER = "practices.accounts.adapter.AccountAdapter"
+# bandit reads the "password" in these keys as secrets: they are form classes and rate limits.
 ACCOUNT_FORMS = {
     "login": "practices.accounts.forms.LoginForm",
     "signup": "practices.accounts.forms.SignupForm",
-    "reset_password": "practices.accounts.forms.ResetPasswordForm",
-    "reset_password_from_key": "practices.accounts.forms.ResetPasswordKeyForm",
+    "reset_password": "practices.accounts.forms.ResetPasswordForm",  # nosec B105
+    "reset_password_from_key": "practices.accounts.forms.ResetPasswordKeyForm",  # nosec B105
 }
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -37,8 +38,8 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "map"
 ACCOUNT_RATE_LIMITS = {
     "signup": "5/m/ip,20/h/ip",
     "login": "20/m/ip",
-    "reset_password": "5/m/ip,3/h/key",
-    "reset_password_from_key": "20/m/ip",
+    "reset_password": "5/m/ip,3/h/key",  # nosec B105
+    "reset_password_from_key": "20/m/ip",  # nosec B105
     # django-axes counts failed logins (per address and account) for the site and the admin.
     "login_failed": None,
 }
