@@ -5,11 +5,13 @@ boundaries first if the register lacks them), serves the site on gunicorn on a f
 127.0.0.1 port (DEBUG off, WORKERS sync workers with THREADS threads each: the 2-core machine's
 cores, with threads to overlap database waits), and runs locust headless (bench/load_users.py:
 the map page and what its scripts ask for with random valid filters: markers, counts, list
-pages, boundaries and vector tiles; case pages) at rising offered
+pages, boundaries and vector tiles; case pages; a trickle of member submissions from an
+approved member the bench signs in: drafts autosaved and now and then sent for moderation) at
+rising offered
 rates, STEP_SECONDS each. Every step reports requests/s served, p50/p95/p99 latency and
 errors; stepping stops at the first rate that misses the target (p95 under P95_TARGET_MS and
-no error). The answer is the highest rate that met it. The cases, and any gminy the bench
-imported, are removed afterwards.
+no error). The answer is the highest rate that met it. The cases, the member with their
+submissions and cases, and any gminy the bench imported, are removed afterwards.
 
 locust runs on the same two cores as the server, so the figures are a floor for a server with
 the machine to itself.
@@ -36,6 +38,11 @@ STEP_SECONDS = 15
 PACE = 2.0  # requests a second per simulated user
 P95_TARGET_MS = 200.0
 WORKERS, THREADS = 2, 4
+MEMBER = "bench-load-member"
+MEMBER_EMAIL = "bench-load-member@example.invalid"
+# The one bench member stands for many members: their per-member cap on open submissions and
+# their submission rate limit are lifted for the bench's server.
+MEMBER_LIMITS = {"MAPA_MAX_OPEN_SUBMISSIONS": "1000", "MAPA_SUBMIT_RATE": "100000/h"}
 
 
 def run():
@@ -44,15 +51,71 @@ def run():
 
     load_tools(ParticipationTool)
     added = ensure_boundaries()
-    server = None
+    server, member = None, {}
     try:
         slugs = load_cases()
+        member = signed_in_member()
         server = Server()
-        return measure(server, slugs)
+        return measure(server, slugs, member)
     finally:
         if server:
             server.stop()
+        remove_member(member.get("session"))
         remove_added(SLUG_PREFIX, added)
+
+
+def signed_in_member():
+    """An approved member with a confirmed address and a session (no password: nobody signs
+    in as them), for the load's member task: the session cookie and a few places."""
+    from importlib import import_module
+
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.utils import timezone
+
+    from geodata.models import Municipality
+    from practices.models import Profile
+
+    remove_member()
+    user = get_user_model().objects.create_user(MEMBER, MEMBER_EMAIL)
+    EmailAddress.objects.create(user=user, email=MEMBER_EMAIL, verified=True, primary=True)
+    Profile.objects.create(user=user, approved_at=timezone.now())
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    gminy = Municipality.objects.filter(
+        voivodeship_id__in=settings.MAPA_DEFAULT_REGION).order_by("teryt")[:50]
+    return {"cookie": settings.SESSION_COOKIE_NAME, "session": session.session_key,
+            "places": [{"teryt": g.teryt, "lon": f"{g.point.x:.5f}", "lat": f"{g.point.y:.5f}"}
+                       for g in gminy]}
+
+
+def remove_member(session_key=None):
+    """The bench member, their submissions, the cases they sent (with their history) and
+    their session (one left by a killed run only names a deleted user, and expires)."""
+    from importlib import import_module
+
+    from django.contrib.auth import get_user_model
+
+    from practices.models import Practice
+
+    if session_key:
+        import_module(settings.SESSION_ENGINE).SessionStore(session_key=session_key).delete()
+    user = get_user_model().objects.filter(username=MEMBER).first()
+    if user is None:
+        return
+    cases = list(Practice.objects.filter(author=user).values_list("pk", flat=True))
+    Practice.objects.filter(pk__in=cases).delete()
+    Practice.history.filter(id__in=cases).delete()
+    user.delete()  # with their submissions, profile and address
+    print(f"Removed the bench member and {len(cases)} cases they sent.", flush=True)
 
 
 def load_cases():
@@ -87,7 +150,8 @@ class Server:
     def __init__(self):
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
-        env = {**os.environ, "DEBUG": "0", "DJANGO_SETTINGS_MODULE": "mapa.settings"}
+        env = {**os.environ, "DEBUG": "0", "DJANGO_SETTINGS_MODULE": "mapa.settings",
+               **MEMBER_LIMITS}
         self.process = subprocess.Popen(
             [str(Path(sys.executable).with_name("gunicorn")), "mapa.wsgi:application",
              "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--threads",
@@ -135,11 +199,11 @@ def step(server, rate, data_file, work):
     return rows
 
 
-def measure(server, slugs):
+def measure(server, slugs, member):
     from practices.models import ParticipationTool
 
     data = {"slugs": slugs, "tools": list(ParticipationTool.objects.values_list("slug", flat=True)),
-            "voivodeships": list(settings.MAPA_DEFAULT_REGION)}
+            "voivodeships": list(settings.MAPA_DEFAULT_REGION), "member": member}
     best = None
     print(f"\n{CASES:,} cases, gunicorn {WORKERS} workers x {THREADS} threads, locust on the "
           f"same machine, {STEP_SECONDS} s a step:")

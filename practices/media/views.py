@@ -10,6 +10,7 @@ language of its page (`language`), in which the messages come back.
 """
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
@@ -92,6 +93,20 @@ def changeable(request, submission):
     return None
 
 
+@transaction.atomic
+def list_in_data(submission, key, *, add=None, drop=None):
+    """Adds or removes an item's id in the submission's data (its "images" or
+    "attachments"), which the service publishes: the form's steps never write those keys.
+    The row is locked so that an autosave running at the same time keeps the list."""
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    ids = [value for value in locked.data.get(key) or [] if value != drop]
+    if add is not None and add not in ids:
+        ids.append(add)
+    locked.data = {**locked.data, key: ids}
+    locked.save(update_fields=["data", "updated_at"])
+    submission.data = locked.data
+
+
 def listed_items(submission, kind):
     """The items the submission's data lists (its own, or its case's for an edit), then its
     own items the data does not list yet (uploaded just before an autosave failed)."""
@@ -172,6 +187,7 @@ def _upload(request, pk):
         return errors(503, error.message_dict)
     except ValidationError as error:
         return errors(400, error.message_dict)
+    list_in_data(submission, key, add=item.pk)
     answer = (image_json if kind == "image" else attachment_json)(item, submission)
     return JsonResponse(answer, status=201)
 
@@ -191,7 +207,8 @@ def delete(request, pk, kind, item):
     refusal = changeable(request, submission)
     if refusal:
         return refusal
-    model, _key = KINDS[kind]
+    model, key = KINDS[kind]
     found = get_object_or_404(model, pk=item, submission=submission, practice__isnull=True)
     uploads.delete_item(found)
+    list_in_data(submission, key, drop=item)
     return JsonResponse({"deleted": item, "kind": kind})

@@ -42,6 +42,10 @@ def my_cases(request):
         .select_related("practice").order_by("-updated_at")
     )
     working = {s.practice_id for s in submissions if s.practice_id and s.state in WORKING_STATES}
+    # A new case is listed once, as its submission: its Practice (made on the first sending,
+    # never published) is the same case, not a published one being edited.
+    new_cases = {s.practice_id for s in submissions
+                 if s.practice_id and s.state != State.APPROVED and not s.is_edit_of_published}
     rows = []
     for submission in submissions:
         if submission.state == State.APPROVED:
@@ -49,7 +53,7 @@ def my_cases(request):
         rows.append({
             "title": title_of(submission), "kind": "submission", "state": submission.state,
             "label": STATE_LABELS.get(submission.state, submission.state),
-            "is_edit": submission.practice_id is not None,
+            "is_edit": submission.is_edit_of_published,
             "changed": submission.updated_at, "comment": submission.moderator_comment,
             "continue_url": reverse("members:step", args=[
                 submission.pk, submission.step or "basics"])
@@ -59,6 +63,8 @@ def my_cases(request):
             if submission.state in WORKING_STATES else "",
         })
     for practice in Practice.objects.filter(author=request.user).select_related("tool"):
+        if practice.pk in new_cases:
+            continue
         rows.append({
             "title": practice.title, "kind": "case", "state": practice.status,
             "label": STATUS_LABELS.get(practice.status, practice.status),

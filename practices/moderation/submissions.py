@@ -18,6 +18,7 @@ Each call is one transaction, writes a ModerationEvent, names the actor and the 
 case's version history, and e-mails the author about each decision after the commit."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,13 +41,16 @@ State = Submission.State
 
 
 def _check_media(submission, values):
-    """Only the submission's own files may be listed (ids typed into JSON by hand are not)."""
+    """Only the submission's own files, and for an edit those of its case, may be listed (ids
+    typed into JSON by hand are not)."""
     errors = {}
+    mine = Q(submission=submission)
+    if submission.practice_id:
+        mine |= Q(practice_id=submission.practice_id)
     for key, model, ids in (("images", CaseImage, values.images),
                             ("attachments", CaseAttachment, values.attachments)):
         if ids:
-            own = set(model.objects.filter(pk__in=ids, submission=submission)
-                      .values_list("pk", flat=True))
+            own = set(model.objects.filter(mine, pk__in=ids).values_list("pk", flat=True))
             if own != set(ids):
                 errors[key] = [_("Some of the files listed are not part of this case: upload "
                                  "them again.")]

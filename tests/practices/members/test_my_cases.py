@@ -75,3 +75,16 @@ def test_a_new_case_starts_with_the_tool_and_continues_with_the_basics(alice_cli
     assert response.url == step_url(submission, "basics")
     assert submission.data == {"tool": "konsultacje", "licence": "CC-BY-4.0"}
     assert submission.state == Submission.State.DRAFT
+
+
+def test_a_new_case_sent_for_moderation_is_listed_once_and_not_as_an_edit(alice_client,
+                                                                          draft):
+    draft.data.update({"municipality": "2010063"})
+    draft.save()
+    alice_client.post(step_url(draft, "preview"), {"action": "submit"})
+    draft.refresh_from_db()
+    assert draft.state == Submission.State.SUBMITTED
+    html = alice_client.get(reverse("members:cases")).content.decode()
+    assert html.count("<th scope=\"row\">Budżet obywatelski Supraśla") == 1
+    assert "an edit of a published case" not in html
+    assert "An edit is in progress" not in html

@@ -80,3 +80,18 @@ def test_a_bad_held_edit_is_refused_before_it_waits(published, member):
 
     assert list(raised.value.message_dict) == ["year"]
     assert Practice.objects.get().year == 2024
+
+
+def test_an_edit_keeping_the_published_cases_image_is_published_with_it(
+        draft, member, moderator, make_image):
+    image = make_image(draft)
+    draft.data["images"] = [image.pk]
+    draft.save()
+    moderation.publish(moderation.submit(draft, actor=member), actor=moderator)
+    case = Practice.objects.get()
+    edit = Submission.objects.create(author=member, practice=case, data=case_data(
+        title=NEW, images=[image.pk]))
+    moderation.submit(edit, actor=member)
+    moderation.publish(edit, actor=moderator)
+    case.refresh_from_db()
+    assert (case.title, list(case.images.all())) == (NEW, [image])

@@ -199,3 +199,18 @@ def test_control_characters_in_the_description_and_title_are_made_spaces(media_r
 
     assert image["alt"] == "Sala obrad gminy"
     assert document["title"] == "Raport"
+
+
+def test_an_upload_joins_the_submissions_data_and_a_removal_leaves_it(media_root, draft,
+                                                                       member):
+    draft.data = {"title": "Budżet", "images": []}
+    draft.save()
+    first = post_image(signed_in(member), draft).json()
+    second = post_image(signed_in(member), draft).json()
+    draft.refresh_from_db()
+    assert draft.data == {"title": "Budżet", "images": [first["id"], second["id"]]}
+
+    signed_in(member).post(reverse("media:delete", args=[draft.pk, "image", first["id"]]))
+
+    draft.refresh_from_db()
+    assert draft.data == {"title": "Budżet", "images": [second["id"]]}
