@@ -26,7 +26,7 @@ from practices.domain.choices import (  # noqa: F401 -- Status and the years are
     Status,
 )
 from practices.domain.facts import display_facts, enrich, validate_facts
-from practices.domain.markdown import render_markdown
+from practices.domain.markdown import link_href, render_markdown
 from practices.domain.querysets import PracticeManager
 
 # Anything that looks like an HTML tag: the summary is plain text (shown in lists, popups,
@@ -193,6 +193,12 @@ class Practice(models.Model):
 
     def get_absolute_url(self):
         return reverse("practice-detail", kwargs={"slug": self.slug})
+
+    @property
+    def verified_href(self):
+        """The verification source as a link target, through the one allow-list of link
+        schemes (empty when it is a document's name or any other scheme)."""
+        return link_href(self.verified_source)
 
     @property
     def licence_url(self):
