@@ -42,10 +42,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
-assets: node_modules/.installed ## Leaflet and plugins from the npm registry (package-lock.json)
+assets: node_modules/.installed static/build/map.js ## Leaflet, plugins and esbuild from the npm registry (package-lock.json); the map's bundles
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+static/build/map.js: node_modules/.installed bin/build-js $(wildcard static/js/map/*.js static/js/pages/*.js)
+	bin/build-js
 
 messages: $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po)) ## compile translations
 locale/%.mo: locale/%.po

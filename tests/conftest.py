@@ -2,8 +2,20 @@
 
 Cast: anonymous (no user), member (alice), other_member (bob), moderator (charlie).
 """
+import subprocess
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import AnonymousUser, Permission
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def map_bundles():
+    """The pages load static/build/ (bin/build-js bundles static/js/): built from the current
+    sources at the start of every run, so no test ever sees an older bundle."""
+    subprocess.run([str(ROOT / "bin" / "build-js")], check=True, cwd=ROOT)
 
 
 @pytest.fixture

@@ -234,7 +234,8 @@ def selection_count(filters):
 
 def preload_urls(params, filters, errors):
     """The API requests the page's script starts with, so that the page can preload them
-    with the HTML instead of after the scripts: the view's data and the gmina boundaries.
+    with the HTML instead of after the scripts: in the markers view the points and the tool
+    facets asked before them; in the choropleth view the counts and the gmina boundaries.
     Only when the address is valid: otherwise the script drops what was invalid and would ask
     for something else (a wasted download). A selection over MAPA_TILES_THRESHOLD is drawn
     from vector tiles: its points are never asked for."""
@@ -242,15 +243,20 @@ def preload_urls(params, filters, errors):
         return []
     query = selection_query(filters)
     if params.get("view") == "choropleth":
-        data = with_query(reverse("api-stats"), query, f"by={CHOROPLETH_BY}")
-    elif selection_count(filters) > settings.MAPA_TILES_THRESHOLD:
-        data = None
-    else:
-        data = with_query(reverse("api-point-list"), query)
-    boundaries = with_query(
-        reverse("api-municipality-list"), "voivodeship=" + ",".join(boundary_scope(filters))
+        counts = with_query(reverse("api-stats"), query, f"by={CHOROPLETH_BY}")
+        boundaries = with_query(
+            reverse("api-municipality-list"), "voivodeship=" + ",".join(boundary_scope(filters))
+        )
+        return [counts, boundaries]
+    # The script asks the tool facets first (they say whether the selection is drawn from
+    # points or from tiles): in flight with the points, not after the scripts. The gmina
+    # outline comes after the markers (static/js/map/app.js): not preloaded.
+    facets = with_query(
+        reverse("api-stats"), selection_query(filters, with_tool=False), f"by={FACETS_BY}"
     )
-    return [url for url in (data, boundaries) if url]
+    if selection_count(filters) > settings.MAPA_TILES_THRESHOLD:
+        return [facets]
+    return [with_query(reverse("api-point-list"), query), facets]
 
 
 def map_page_data(params, *, embed):

@@ -250,7 +250,11 @@ async function render(options = {}) {
   root.dataset.status = "loading";
   setStatus(t("loading"));
   showView();
-  ensureBoundaries();
+  // The choropleth is drawn on the boundaries; the markers only sit on their outline, which
+  // comes after them, so that on a slow phone they neither wait for its download nor share
+  // the main thread with drawing it.
+  const outlineLater = state.view === "markers" && !boundaries.scope;
+  if (!outlineLater) ensureBoundaries();
   let shown;
   try {
     [shown] = await Promise.all([
@@ -259,10 +263,12 @@ async function render(options = {}) {
       loaders.loadList(),
     ]);
   } catch (error) {
+    if (outlineLater) ensureBoundaries();
     if (current !== run || error.name === "AbortError") return;
     handleError(error);
     return;
   }
+  if (outlineLater) ensureBoundaries();
   if (current !== run) return;
   setStatus(tn("shownCount", shown.count));
   root.dataset.count = String(shown.count);

@@ -210,6 +210,7 @@ export function createBoundaryLayer(map, ctx) {
       return samples;
     },
     setMode(next) {
+      if (next === mode) return; // the page shows its view again after each answer
       mode = next;
       restyle();
     },

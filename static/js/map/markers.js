@@ -93,7 +93,11 @@ export function createMarkerLayer(map, ctx) {
   let finishLoading = null;
   const icons = toolIcons(ctx.tools);
   const cluster = createClusterGroup({
+    // Markers go in in slices of at most 40 ms with no pause between them, so that adding
+    // thousands never holds the main thread in one long task (a tap stays answered).
     chunkedLoading: true,
+    chunkInterval: 40,
+    chunkDelay: 0,
     chunkProgress(processed, total) {
       if (processed === total && finishLoading) finishLoading();
     },

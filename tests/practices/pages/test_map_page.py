@@ -133,17 +133,20 @@ def preloads(html):
 
 
 @pytest.mark.parametrize("query, expected", [
-    ("", ["/api/points/", "/api/municipalities/?voivodeship=20,28"]),
+    ("", ["/api/points/", "/api/stats/?by=tool"]),
     ("?tool=referendum&view=choropleth&lat=53.1&lon=23.1&zoom=9",
      ["/api/stats/?tool=referendum&amp;by=municipality,tool",
       "/api/municipalities/?voivodeship=20,28"]),
     ("?year=2020", ["/api/points/?year_from=2020&amp;year_to=2020",
-                    "/api/municipalities/?voivodeship=20,28"]),
+                    "/api/stats/?year_from=2020&amp;year_to=2020&amp;by=tool"]),
+    ("?municipality=2061011&tool=referendum&tool=budzet-obywatelski&view=choropleth",
+     ["/api/stats/?tool=referendum,budzet-obywatelski&amp;municipality=2061011"
+      "&amp;by=municipality,tool",
+      "/api/municipalities/?voivodeship=20"]),
     ("?municipality=2061011&tool=referendum&tool=budzet-obywatelski",
      ["/api/points/?tool=referendum,budzet-obywatelski&amp;municipality=2061011",
-      "/api/municipalities/?voivodeship=20"]),
-    ("?q=park+miejski", ["/api/points/?q=park+miejski",
-                         "/api/municipalities/?voivodeship=20,28"]),
+      "/api/stats/?municipality=2061011&amp;by=tool"]),
+    ("?q=park+miejski", ["/api/points/?q=park+miejski", "/api/stats/?q=park+miejski&amp;by=tool"]),
     # An invalid address: the script drops what is invalid and asks for something else.
     ("?tool=nope", []),
     ("?view=satellite", []),
@@ -152,6 +155,13 @@ def preloads(html):
 def test_the_first_requests_are_preloaded_as_the_script_will_make_them(
         client, world, query, expected):
     assert preloads(client.get("/" + query).content.decode()) == expected
+
+
+def test_a_selection_drawn_from_tiles_preloads_its_facets_and_no_points(
+        client, world, settings):
+    # Two published cases, over a threshold of one: the script draws vector tiles.
+    settings.MAPA_TILES_THRESHOLD = 1
+    assert preloads(client.get("/").content.decode()) == ["/api/stats/?by=tool"]
 
 
 def test_the_page_reads_its_tools_places_and_years_from_the_cache(

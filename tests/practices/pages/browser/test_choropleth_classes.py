@@ -29,8 +29,8 @@ def script_classes(page, values):
     """The classes the page's script computes for `values` (static/js/map/choropleth.js)."""
     return page.evaluate(
         """async (values) => {
-            const app = document.querySelector('script[type=module][src*="map/app"]').src;
-            const module = await import(app.replace(/app(\\.[0-9a-f]+)?\\.js$/, 'choropleth.js'));
+            // The source module the page's bundle is built from (bin/build-js).
+            const module = await import('/static/js/map/choropleth.js');
             return module.classBreaks(values).map((c) => [c.min, c.max, c.color]);
         }""",
         values,
