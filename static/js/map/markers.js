@@ -103,6 +103,28 @@ export function createMarkerLayer(map, ctx) {
     },
   }).addTo(map);
 
+  // A marker's popup is bound on its first click (or Enter): binding one for each of
+  // thousands of markers up front was a third of the time spent making them.
+  // Leaflet listens for Enter only on a layer with a popup, so the group listens for it too.
+  function openFirst({ layer, type, originalEvent }) {
+    if (!layer || !layer.options.caseId || layer.getPopup()) return;
+    if (type === "keypress" && originalEvent.key !== "Enter") return;
+    layer.bindPopup(() => lazyPopup(layer, layer.options.caseId, ctx), { maxWidth: 280 }).openPopup();
+  }
+  cluster.on("click keypress", openFirst);
+
+  // A marker's name depends only on its tool, year and sample flag: made once for each.
+  const labels = new Map();
+  function labelOf(slug, tool, year, sample) {
+    const key = `${slug}|${year}|${sample}`;
+    let label = labels.get(key);
+    if (label === undefined) {
+      label = t(sample ? "markerLabelSample" : "markerLabel", { tool: tool ? tool.name : slug, year });
+      labels.set(key, label);
+    }
+    return label;
+  }
+
   // Markers are kept by id across selections: a selection seen before is drawn again from
   // the same objects, and its popups' details stay loaded.
   const made = new Map();
@@ -112,14 +134,13 @@ export function createMarkerLayer(map, ctx) {
     if (marker) return marker;
     const slug = slugs[toolIndex] || "";
     const tool = ctx.tools.get(slug);
-    const label = t(sample ? "markerLabelSample" : "markerLabel", { tool: tool ? tool.name : slug, year });
     marker = L.marker([lat, lon], {
       icon: icons.get(sample ? `${tool ? slug : ""}|sample` : (tool ? slug : "")),
-      title: label,
+      title: labelOf(slug, tool, year, sample),
       keyboard: true,
       riseOnHover: true,
+      caseId: id,
     });
-    marker.bindPopup(() => lazyPopup(marker, id, ctx), { maxWidth: 280 });
     made.set(id, marker);
     return marker;
   }

@@ -89,3 +89,26 @@ def test_in_an_embed_the_skip_link_leads_past_the_map(page, site, cases):
     page.locator(".map-skip--areas").focus()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.hasAttribute('data-map-link')")
+
+
+def test_enter_on_a_marker_opens_its_case_in_a_popup_and_escape_returns_focus(
+        page, site, cases):
+    # One case (case 0: Białystok, 2015): a marker of its own, not a cluster.
+    page.goto(site.url + "/en/?municipality=2061011&year=2015")
+    wait_ready(page)
+    marker = page.locator(".leaflet-marker-icon.case-marker")
+    assert marker.count() == 1
+    assert marker.get_attribute("title") == "Case: Participatory budget, 2015"
+    marker.focus()
+    page.keyboard.press("Enter")
+    page.locator(".leaflet-popup .case-popup__title a").wait_for()
+    assert active(page)["inPopup"]
+    assert page.locator(".leaflet-popup .case-popup__title").inner_text() == (
+        "Przypadek 00 w gminie Białystok"
+    )
+    page.keyboard.press("Escape")
+    page.locator(".leaflet-popup").wait_for(state="detached")
+    assert active(page)["cls"].startswith("leaflet-marker-icon")
+    # A second Enter opens it again (the popup, bound on the first, is reused).
+    page.keyboard.press("Enter")
+    page.locator(".leaflet-popup .case-popup__title a").wait_for()
