@@ -2,6 +2,7 @@
 // filters, markers, choropleth, list, legend and history in step with it.
 import { ApiError, fetchMunicipalities, getJson } from "./api.js";
 import { choroplethLegend, createBoundaryLayer } from "./choropleth.js";
+import { nextTask } from "./dom.js";
 import { createEmbedDialog } from "./embed-dialog.js";
 import { createFilters, renderChips } from "./filters.js";
 import { setupStrings, t, tn } from "./i18n.js";
@@ -47,6 +48,8 @@ const view = createMapView({
   },
 });
 const { map } = view;
+// The map is on the screen: the rest of the wiring runs in a task of its own.
+await nextTask();
 
 // The layers ask the loaders (created below, once the layers exist) for their data.
 const boundaries = createBoundaryLayer(map, { ...ctx, loadCounts: () => loaders.loadCounts() });

@@ -3,7 +3,7 @@
 // /api/points/ ([id, lon, lat, tool index, year, sample]); a popup fetches its case's details
 // when it opens (ctx.loadCase, cached in the page). Markers are keyboard-focusable buttons
 // named by their tool and year.
-import { el } from "./dom.js";
+import { el, inSlices, nextTask } from "./dom.js";
 import { formatNumber, t, tn } from "./i18n.js";
 import { symbolNode, symbolSvg } from "./shapes.js";
 
@@ -149,14 +149,16 @@ export function createMarkerLayer(map, ctx) {
   // cannot cancel them, so a clear in the middle would let the old chunks come back.
   let queue = Promise.resolve();
 
-  function replace(points) {
+  async function replace(points) {
     cluster.clearLayers();
-    const markers = points.rows.map((row) => markerOf(row, points.tools));
+    // Made in slices: thousands of markers in one go held the main thread for one long task.
+    const markers = await inSlices(points.rows, (row) => markerOf(row, points.tools));
     // Off the map (choropleth view) the group only stores them: nothing to wait for.
     if (!markers.length || !map.hasLayer(cluster)) {
       cluster.addLayers(markers);
       return Promise.resolve();
     }
+    if (markers.length > 128) await nextTask(); // clustering starts in a task of its own
     return new Promise((resolve) => {
       finishLoading = () => {
         finishLoading = null;
