@@ -105,7 +105,8 @@ export function parseState(search, ctx) {
     const lat = parseNumber(position[0], -85, 85);
     const lon = parseNumber(position[1], -180, 180);
     const zoom = parseNumber(position[2], 0, ctx.maxZoom);
-    const zoomOk = zoom !== null && Number.isInteger(zoom);
+    // Whole or quarter steps: small maps zoom by quarters (view.js).
+    const zoomOk = zoom !== null && Number.isInteger(zoom * 4);
     if (lat !== null && lon !== null && zoomOk) Object.assign(state, { lat, lon, zoom });
     else {
       if (lat === null) reject("lat", position[0] ?? "");

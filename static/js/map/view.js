@@ -4,11 +4,14 @@
 import { hasPlace } from "./state.js";
 
 export function createMapView({ data, embed, root, getState, onVisitorMove }) {
+  // A small map (an embed, a phone) fits its region closely, in quarter zoom steps, rather
+  // than a whole zoom level out with the region in a corner of empty space.
+  const small = embed || document.getElementById("map").clientWidth < 600;
   const map = L.map("map", {
     maxZoom: data.config.maxZoom, // markercluster needs it when there is no tile layer
     minZoom: 4,
     scrollWheelZoom: !embed, // an embed must not catch the host page's scrolling
-    zoomSnap: embed ? 0.25 : 1, // a small frame fits its region closely, not a zoom level out
+    zoomSnap: small ? 0.25 : 1,
   });
   if (data.config.tileUrl) {
     L.tileLayer(data.config.tileUrl, {

@@ -95,6 +95,20 @@ def test_invalid_parameters_fall_back_to_defaults_with_a_note(page, site, cases)
     assert not note.is_visible()
 
 
+def test_a_position_in_quarter_zoom_steps_is_kept_and_any_other_fraction_refused(
+        page, site, cases):
+    # Small maps (a phone, an embed) zoom by quarters and write such positions in their links.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site.url + "/en/?lat=53.1&lon=23.1&zoom=7.25")
+    wait_ready(page)
+    assert page.get_attribute("#map-app", "data-zoom") == "7.25"
+    assert not page.locator("[data-note]").is_visible()
+    assert page.url.endswith("?lat=53.1000&lon=23.1000&zoom=7.25")
+    page.goto(site.url + "/en/?lat=53.1&lon=23.1&zoom=7.3")
+    wait_ready(page)
+    assert "zoom=7.3" in page.locator("[data-note]").inner_text()
+
+
 def test_a_filter_the_server_refuses_is_dropped_with_a_note(page, site, cases, watch):
     # Stands in for any refusal the page's own checks let through (the API has the last word).
     watch.allow(r"status of 400 \(Bad Request\)")
