@@ -37,3 +37,7 @@ class PracticesConfig(AppConfig):
         from practices import caching
 
         caching.connect_signals()
+        # Deleted images and documents take their files with them.
+        from practices import uploads
+
+        uploads.connect_signals()

@@ -33,12 +33,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models.signals import post_delete, pre_delete
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
 
-from practices.models import CaseAttachment, CaseImage
+from practices.models import CaseAttachment, CaseImage, Submission
 
 # Pillow format name -> (stored format, file extension, save options).
 IMAGE_FORMATS = {
@@ -106,15 +107,33 @@ def store_attachment(submission, uploaded_file, title=""):
 
 
 def delete_item(item):
-    """Remove an image or attachment: its row, then its files (a file left behind by a failed
-    removal is harmless: no row points to it, so nothing serves it)."""
-    names = [field.name for field in _file_fields(item) if field]
+    """Remove an image or attachment: its row, then its files (remove_files_of_deleted)."""
     item.delete()
-    for name in names:
-        try:
-            default_storage.delete(name)
-        except OSError:
-            pass
+
+
+def remove_files_of_deleted(sender, instance, **kwargs):
+    """post_delete of CaseImage and CaseAttachment, however the row goes (removed from the
+    form, or with its case or draft): its files, once the deletion is committed (a rolled
+    back deletion keeps them). A file left behind by a failed removal is harmless: no row
+    points to it, so nothing serves it."""
+    names = [field.name for field in _file_fields(instance) if field]
+    transaction.on_commit(lambda: _remove(names))
+
+
+def remove_unpublished_items(sender, instance, **kwargs):
+    """pre_delete of Submission: the images and documents only it holds (not yet on a
+    case) go with it, rather than stay as rows and files nobody can reach."""
+    for model in (CaseImage, CaseAttachment):
+        for item in model.objects.filter(submission=instance, practice__isnull=True):
+            item.delete()
+
+
+def connect_signals():
+    for model in (CaseImage, CaseAttachment):
+        post_delete.connect(remove_files_of_deleted, sender=model,
+                            dispatch_uid=f"practices.uploads.files.{model.__name__}")
+    pre_delete.connect(remove_unpublished_items, sender=Submission,
+                       dispatch_uid="practices.uploads.unpublished")
 
 
 def content_type_of(name):

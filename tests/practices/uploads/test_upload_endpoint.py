@@ -161,12 +161,14 @@ def test_the_list_holds_the_datas_items_then_the_submissions_unlisted_ones(
     assert answer["attachments"] == []
 
 
-def test_the_author_removes_an_image_and_its_files_go(media_root, draft, member):
+def test_the_author_removes_an_image_and_its_files_go(
+        media_root, draft, member, django_capture_on_commit_callbacks):
     added = post_image(signed_in(member), draft).json()
     assert len(stored_files(media_root)) == 2
 
-    response = signed_in(member).post(reverse("media:delete", args=[draft.pk, "image",
-                                                                     added["id"]]))
+    with django_capture_on_commit_callbacks(execute=True):  # files go once it is committed
+        response = signed_in(member).post(reverse("media:delete", args=[draft.pk, "image",
+                                                                         added["id"]]))
 
     assert response.status_code == 200
     assert response.json() == {"deleted": added["id"], "kind": "image"}
