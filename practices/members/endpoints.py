@@ -15,7 +15,7 @@ from practices.forms.base import as_querydict
 from practices.forms.place import MAX_QUERY, gmina_at, parse_coordinate, search_gminy
 from practices.members import refusals
 from practices.members.access import is_approved, may_edit, may_open
-from practices.members.steps import BY_SLUG, FORM_STEPS, apply, typed
+from practices.members.steps import BY_SLUG, FORM_STEPS, save_step
 from practices.models import Submission
 
 
@@ -51,10 +51,7 @@ def autosave(request, pk):
     if not may_edit(request.user, submission):
         return _error(_("This submission cannot be changed now (it is %(state)s).")
                       % {"state": submission.get_state_display()}, 409)
-    values = typed(BY_SLUG[step], submission.data, as_querydict(fields))
-    submission.data = apply(submission.data, values)
-    submission.step = step
-    submission.save(update_fields=["data", "step", "updated_at"])
+    save_step(submission, BY_SLUG[step], as_querydict(fields))
     local = timezone.localtime(submission.updated_at)
     return JsonResponse({
         "saved_at": local.isoformat(),

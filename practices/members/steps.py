@@ -2,12 +2,14 @@
 data or from what was typed."""
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.utils.translation import pgettext_lazy
 
 from practices.forms.basics import CommonForm, ToolForm
 from practices.forms.facts import FactsForm
 from practices.forms.links import LinksStep, link_formset
 from practices.forms.place import PlaceForm
+from practices.models import Submission
 
 
 @dataclass(frozen=True)
@@ -120,3 +122,15 @@ def apply(data, values):
         data["facts_by_tool"] = stash
     data.update(values)
     return data
+
+
+@transaction.atomic
+def save_step(submission, step, source):
+    """Saves a step's fields (`source`: the POST or the autosave's fields) into the
+    submission's data as stored now, under the row's lock: an upload that listed its image
+    meanwhile (practices.media.views.list_in_data locks the same row) keeps its id, where
+    writing back the data read at the request's start would drop it."""
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    submission.data = apply(locked.data, typed(step, locked.data, source))
+    submission.step = step.slug
+    submission.save(update_fields=["data", "step", "updated_at"])

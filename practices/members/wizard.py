@@ -23,7 +23,7 @@ from practices.members.access import (
     title_of,
 )
 from practices.members.preview import preview_context, submit
-from practices.members.steps import BY_SLUG, STEPS, apply, build, neighbours, tool_of, typed
+from practices.members.steps import BY_SLUG, STEPS, build, neighbours, save_step, tool_of
 from practices.models import Submission
 
 
@@ -137,10 +137,7 @@ def _post(request, submission, step):
                 submission.author_id != request.user.pk):
             return redirect(step_url(submission, "preview"))
         return submit(request, submission, _context)
-    values = typed(step, submission.data, request.POST)
-    submission.data = apply(submission.data, values)
-    submission.step = step.slug
-    submission.save(update_fields=["data", "step", "updated_at"])
+    save_step(submission, step, request.POST)
     if action == "back" and before:
         return redirect(step_url(submission, before))
     if action in ("save", "add"):
