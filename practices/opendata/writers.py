@@ -39,14 +39,30 @@ class _Line:
         return text
 
 
+# A spreadsheet reads a cell beginning with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value):
+    """A text cell as a spreadsheet must show it: one that would start a formula gets a
+    leading apostrophe (the spreadsheets' own mark of text). Numbers are left alone."""
+    text = cell_text(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
 def csv_stream(columns, rows, delimiter=","):
     """UTF-8 text with a byte order mark (Excel then reads Polish letters right), CRLF line
-    ends (RFC 4180), the header then one line per row."""
+    ends (RFC 4180), the header then one line per row. The semicolon variant is the one for
+    spreadsheets (Excel set to Polish): its texts never start a formula (spreadsheet_text);
+    the comma variant, for data tools, holds the values verbatim."""
     writer = csv.writer(_Line(), delimiter=delimiter, lineterminator="\r\n")
+    cell = spreadsheet_text if delimiter == ";" else cell_text
     yield "\ufeff" + writer.writerow([column.name for column in columns])
     lines = []
     for row in rows:
-        lines.append(writer.writerow([cell_text(value) for value in row]))
+        lines.append(writer.writerow([cell(value) for value in row]))
         if len(lines) == CHUNK_ROWS:
             yield "".join(lines)
             lines = []

@@ -76,6 +76,23 @@ def test_a_text_that_looks_like_a_formula_stays_text_in_the_xlsx(client, shared_
     assert rows[0]["summary"] == '=HYPERLINK("x")'
 
 
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://x.example","kliknij")', "+48 85 123",
+                                  "-2+3", "@SUM(A1)", "\tukryte"])
+def test_a_formula_stays_text_in_the_spreadsheets_csv_and_verbatim_in_the_data_csv(
+        client, shared_world, text):
+    from practices.models import Practice
+
+    Practice.objects.filter(slug="referendum-elk-2018").update(summary=text)
+    query = {"tool": "referendum"}
+    _header, spreadsheet = csv_rows(
+        get(client, "/export/practices.csv", {**query, "sep": "semicolon"})[1], ";")
+    _header, data = csv_rows(get(client, "/export/practices.csv", query)[1])
+    assert spreadsheet[0]["summary"] == "'" + text
+    assert data[0]["summary"] == text
+    # Numbers are numbers in both: the year is never marked as text.
+    assert spreadsheet[0]["year"] == data[0]["year"] == "2018"
+
+
 def test_the_geopackage_opens_in_gdal_with_the_count_point_geometry_and_licence(
         client, tmp_path):
     response, data = get(client, "/export/practices.gpkg", {"voivodeship": "20,28"})
