@@ -3,11 +3,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from geodata.importers import BATCH, LEVELS, BoundaryImportError, import_boundaries
+from geodata.management.report import LISTED, ReportMixin
 
-LISTED = 50
 
-
-class Command(BaseCommand):
+class Command(ReportMixin, BaseCommand):
     @property
     def help(self):
         # Translated when the parser is built: argparse cannot format a lazy string.
@@ -76,20 +75,20 @@ class Command(BaseCommand):
         write(_("%(source)s, layer %(layer)s: %(level)s") % {
             "source": report.source, "layer": report.layer, "level": report.level})
         write(_("Created: %(count)d") % {"count": len(report.created)})
-        self._list(report.created, limit=None if verbosity >= 2 else 0)
+        self.list_changes(report.created, limit=None if verbosity >= 2 else 0)
         write(_("Updated: %(count)d") % {"count": len(report.updated)})
-        self._list(report.updated, limit=None if verbosity >= 2 else LISTED)
+        self.list_changes(report.updated, limit=None if verbosity >= 2 else LISTED)
         write(_("Unchanged: %(count)d") % {"count": len(report.unchanged)})
         write(_("Repaired (invalid geometry made valid): %(count)d")
               % {"count": len(report.repaired)})
-        self._list(report.repaired, limit=None)
+        self.list_changes(report.repaired, limit=None)
         write(_("Skipped: %(count)d") % {"count": sum(report.skipped.values())})
         for reason, count in sorted(report.skipped.items()):
             write(f"  {reason}: {count}")
         if report.parents_created:
             write(_("Created from the codes in the file: %(count)d") %
                   {"count": len(report.parents_created)})
-            self._list(report.parents_created, limit=None if verbosity >= 2 else LISTED)
+            self.list_changes(report.parents_created, limit=None if verbosity >= 2 else LISTED)
         if report.parents_named:
             write(_("Counties named from the file: %(count)d") %
                   {"count": len(report.parents_named)})
@@ -104,18 +103,5 @@ class Command(BaseCommand):
             write(self.style.WARNING(
                 _("In the database but not in this source, kept (not deleted): %(count)d") %
                 {"count": len(report.vanished)}))
-            self._list(report.vanished, limit=LISTED)
-        if report.dry_run:
-            write(self.style.WARNING(_("Dry run: nothing was written.")))
-        else:
-            write(self.style.SUCCESS(_("Done in %(seconds).1f s.") %
-                                     {"seconds": report.seconds}))
-
-    def _list(self, changes, limit):
-        shown = changes if limit is None else changes[:limit]
-        for change in shown:
-            detail = f" ({change.detail})" if change.detail else ""
-            self.stdout.write(f"  {change.teryt} {change.name}{detail}")
-        if len(changes) > len(shown) and shown:
-            self.stdout.write("  " + _("… and %(count)d more.") %
-                              {"count": len(changes) - len(shown)})
+            self.list_changes(report.vanished, limit=LISTED)
+        self.write_outcome(report)

@@ -3,12 +3,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from geodata.management.report import LISTED, ReportMixin
 from geodata.voters import DEFAULT_SOURCE, DEFAULT_YEAR, VotersImportError, import_voters
 
-LISTED = 50
 
-
-class Command(BaseCommand):
+class Command(ReportMixin, BaseCommand):
     @property
     def help(self):
         # Translated when the parser is built: argparse cannot format a lazy string.
@@ -54,9 +53,9 @@ class Command(BaseCommand):
             "file": report.source_file, "rows": report.rows, "year": report.year,
             "source": report.source})
         write(_("Created: %(count)d") % {"count": len(report.created)})
-        self._list(report.created, limit=None if verbosity >= 2 else 0)
+        self.list_changes(report.created, limit=None if verbosity >= 2 else 0)
         write(_("Updated: %(count)d") % {"count": len(report.updated)})
-        self._list(report.updated, limit=None if verbosity >= 2 else LISTED)
+        self.list_changes(report.updated, limit=None if verbosity >= 2 else LISTED)
         write(_("Unchanged: %(count)d") % {"count": len(report.unchanged)})
         if report.unknown:
             write(self.style.WARNING(
@@ -64,26 +63,10 @@ class Command(BaseCommand):
             for row in report.unknown[:None if verbosity >= 2 else LISTED]:
                 write("  " + _("line %(line)d: %(code)s %(name)s") % {
                     "line": row.line, "code": row.teryt, "name": row.name})
-            self._more(len(report.unknown), None if verbosity >= 2 else LISTED)
+            self.list_more(len(report.unknown), None if verbosity >= 2 else LISTED)
         if report.not_in_file:
             write(self.style.WARNING(
                 _("In the register but not in this file, kept as they were: %(count)d")
                 % {"count": len(report.not_in_file)}))
-            self._list(report.not_in_file, limit=None if verbosity >= 2 else LISTED)
-        if report.dry_run:
-            write(self.style.WARNING(_("Dry run: nothing was written.")))
-        else:
-            write(self.style.SUCCESS(_("Done in %(seconds).1f s.") %
-                                     {"seconds": report.seconds}))
-
-    def _list(self, changes, limit):
-        shown = changes if limit is None else changes[:limit]
-        for change in shown:
-            detail = f" ({change.detail})" if change.detail else ""
-            self.stdout.write(f"  {change.teryt} {change.name}{detail}")
-        if shown:
-            self._more(len(changes), limit)
-
-    def _more(self, total, limit):
-        if limit is not None and total > limit:
-            self.stdout.write("  " + _("… and %(count)d more.") % {"count": total - limit})
+            self.list_changes(report.not_in_file, limit=None if verbosity >= 2 else LISTED)
+        self.write_outcome(report)
