@@ -1,7 +1,9 @@
 """How allauth treats our members (settings.ACCOUNT_ADAPTER): every new account gets a
-Profile (name shown, organisation) and waits for approval, unless an invitation to its
-confirmed address approves it (practices.accounts.membership)."""
+Profile (name shown, organisation, the language it signed up in, for the site's e-mails) and
+waits for approval, unless an invitation to its confirmed address approves it
+(practices.accounts.membership)."""
 from allauth.account.adapter import DefaultAccountAdapter
+from django.utils import translation
 
 from practices.accounts import membership
 from practices.models import Profile
@@ -17,6 +19,7 @@ class AccountAdapter(DefaultAccountAdapter):
                 defaults={
                     "display_name": data.get("display_name", ""),
                     "organisation": data.get("organisation", ""),
+                    "language": translation.get_language() or "",
                 },
             )
             # Signing up through an invitation's link proves the address (allauth's stashed

@@ -4,8 +4,8 @@ from allauth.account import forms as allauth_forms
 from allauth.core import context
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from practices.accounts.fields import AccessibleFormMixin
 from practices.accounts.honeypot import HoneypotMixin
@@ -53,16 +53,25 @@ class ResetPasswordKeyForm(AccessibleFormMixin, allauth_forms.ResetPasswordKeyFo
 class ProfileForm(AccessibleFormMixin, forms.ModelForm):
     class Meta:
         model = Profile
-        fields = ["display_name", "organisation"]
+        fields = ["display_name", "organisation", "language"]
         help_texts = {"display_name": DISPLAY_NAME_HELP, "organisation": ORGANISATION_HELP}
         labels = {
             "display_name": pgettext_lazy("accounts", "Your name"),
             "organisation": _("Organisation (optional)"),
+            "language": _("Language of e-mails"),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["display_name"].required = True
+        # Always one of ours: an account made before the choice existed shows Polish.
+        self.fields["language"].required = True
+        # Each language in its own name, so that a reader of either finds theirs.
+        self.fields["language"].choices = [
+            (code, get_language_info(code)["name_local"])
+            for code, _name in self.fields["language"].choices if code]
+        if not self.initial.get("language"):
+            self.initial["language"] = "pl"
 
 
 class InvitationForm(AccessibleFormMixin, forms.Form):

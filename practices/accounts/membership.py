@@ -21,7 +21,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from practices.addresses import site_root
 from practices.domain.roles import Role
@@ -53,11 +53,14 @@ def outstanding_invitations():
     ).select_related("invited_by")
 
 
-def mail(request, template, to, context):
-    """Send `accounts/email/<template>_subject.txt` and `_message.txt` to one address."""
+def mail(request, template, to, context, language=None):
+    """Send `accounts/email/<template>_subject.txt` and `_message.txt` to one address, in
+    `language` (a member's, from the profile) or else the request's."""
     context = {**context, "site_root": site_root(request)}
-    subject = " ".join(render_to_string(f"accounts/email/{template}_subject.txt", context).split())
-    body = render_to_string(f"accounts/email/{template}_message.txt", context)
+    with translation.override(language or translation.get_language()):
+        subject = " ".join(
+            render_to_string(f"accounts/email/{template}_subject.txt", context).split())
+        body = render_to_string(f"accounts/email/{template}_message.txt", context)
     send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [to])
 
 
@@ -71,7 +74,8 @@ def approve(profile, *, by, request=None):
     group, _created = Group.objects.get_or_create(name=Role.MEMBER)
     profile.user.groups.add(group)
     if request is not None and profile.user.email:
-        mail(request, "approved", profile.user.email, {"profile": profile})
+        mail(request, "approved", profile.user.email, {"profile": profile},
+             language=profile.language)
 
 
 @transaction.atomic
@@ -82,7 +86,7 @@ def refuse(profile, *, by, request=None):
     user.is_active = False
     user.save(update_fields=["is_active"])
     if request is not None and user.email:
-        mail(request, "refused", user.email, {"profile": profile})
+        mail(request, "refused", user.email, {"profile": profile}, language=profile.language)
 
 
 def invite(*, email, organisation, by, request):

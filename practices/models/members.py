@@ -22,6 +22,11 @@ class Profile(models.Model):
         _("organisation"), max_length=200, blank=True,
         help_text=_("The office, NGO or group you represent, if any, e.g. Urząd Gminy Supraśl."),
     )
+    language = models.CharField(
+        _("language of e-mails"), max_length=8, choices=settings.LANGUAGES, blank=True,
+        help_text=_("The language of the messages the site sends you (approval, moderators' "
+                    "decisions about your cases)."),
+    )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,

@@ -64,22 +64,27 @@ def test_closed_and_unknown_accounts_have_no_profile_page(client, alice_profile)
     assert client.get("/czlonkowie/999999/").status_code == 404
 
 
-def test_the_member_edits_name_and_organisation_in_settings(client, alice_profile):
+def test_the_member_edits_name_organisation_and_language_in_settings(client, alice_profile):
     client.force_login(alice_profile.user)
+    page = client.get("/konto/ustawienia/").content.decode()
+    # A profile that never chose shows Polish, the site's first language.
+    assert '<option value="pl" selected>polski</option>' in page
+    assert '<option value="en">English</option>' in page
     response = client.post("/konto/ustawienia/", {
-        "display_name": "Alicja W.", "organisation": "Urząd Gminy Supraśl",
+        "display_name": "Alicja W.", "organisation": "Urząd Gminy Supraśl", "language": "en",
     })
     assert response.status_code == 302
     alice_profile.refresh_from_db()
-    assert (alice_profile.display_name, alice_profile.organisation) == (
-        "Alicja W.", "Urząd Gminy Supraśl"
+    assert (alice_profile.display_name, alice_profile.organisation, alice_profile.language) == (
+        "Alicja W.", "Urząd Gminy Supraśl", "en"
     )
     assert "Profil został zapisany." in client.get("/konto/ustawienia/").content.decode()
 
 
 def test_an_empty_name_is_refused_with_the_error_tied_to_the_field(client, alice_profile):
     client.force_login(alice_profile.user)
-    response = client.post("/konto/ustawienia/", {"display_name": "", "organisation": ""})
+    response = client.post("/konto/ustawienia/", {"display_name": "", "organisation": "",
+                                                  "language": "pl"})
     assert response.status_code == 200
     page = response.content.decode()
     assert 'aria-describedby="id_display_name_errors id_display_name_helptext"' in page

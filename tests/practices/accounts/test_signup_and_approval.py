@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from practices.domain.roles import is_approved_member
-from tests.practices.accounts.conftest import log_in, mails_to, sign_up
+from tests.practices.accounts.conftest import link_in, log_in, mails_to, sign_up
 
 
 def test_signing_up_sends_a_confirmation_mail_and_creates_an_unapproved_profile(client, db):
@@ -88,3 +88,22 @@ def test_only_moderators_reach_the_members_pages(client, confirmed_applicant, me
     assert client.post(f"/moderacja/czlonkowie/{pk}/zatwierdz/").status_code == 403
     confirmed_applicant.profile.refresh_from_db()
     assert confirmed_applicant.profile.approved_at is None
+
+
+def test_a_member_who_signed_up_in_english_is_told_of_approval_in_english(client, db, moderator):
+    client.post("/en/account/signup/", {
+        "email": "john@example.org", "display_name": "John Smith", "organisation": "",
+        "password1": "Kasztany-nad-Biebrza-7", "password2": "Kasztany-nad-Biebrza-7",
+        "website": "",
+    })
+    user = get_user_model().objects.get(email="john@example.org")
+    assert user.profile.language == "en"
+    client.post(link_in(mails_to("john@example.org")[-1]))  # confirms the address
+    client.logout()
+    mail.outbox.clear()
+    # The moderator works in Polish; the member reads English.
+    client.force_login(moderator)
+    client.post(f"/moderacja/czlonkowie/{user.profile.pk}/zatwierdz/")
+    [message] = mails_to("john@example.org")
+    assert message.subject == "[Mapa Partycypacji] Your account has been approved"
+    assert "/en/" in message.body

@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from practices import moderation
-from practices.moderation import notify
+from practices.models import Profile
 
 
 @pytest.fixture
@@ -53,9 +53,9 @@ def test_an_approved_edit_and_a_verification_are_mailed(held_edit, moderator, co
     assert "/praktyki/" in mail.outbox[1].body
 
 
-def test_the_author_reads_english_when_their_account_says_so(submitted, moderator,
-                                                             monkeypatch, committed):
-    monkeypatch.setattr(notify, "author_language", lambda user: "en")
+def test_the_author_reads_english_when_their_account_says_so(submitted, moderator, committed):
+    Profile.objects.update_or_create(user=submitted.author, defaults={"language": "en"})
+    submitted.author.refresh_from_db()
 
     committed(moderation.reject, submitted, actor=moderator, reason="Not a case.")
 
