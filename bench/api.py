@@ -10,13 +10,16 @@ every system's requests interleaved round by round (ROUNDS rounds, the order rot
   api      /api/practices/ over HTTP through the whole stack, plain and gzip-compressed
   drf-gis  the same list through a plain GeoFeatureModelSerializer view (bench/api_server.py)
 
-for the whole set, a tool+year filter and a bbox; then /api/municipalities/ (every gmina with
-per-tool counts, the choropleth's query) against its own floor; then a 304 revalidation and
-requests/s with CLIENTS concurrent clients.
+for the whole set, a tool+year filter and a bbox; then the other requests the map page sends
+(MAP_REQUESTS: /api/municipalities/ for every gmina and for the default region, with per-tool
+counts; /api/points/ for a tool+year and for the region; /api/stats/ by gmina and tool, the
+choropleth's counts, and by tool, the filter's facets), each against its own floor; then a
+304 revalidation and requests/s with CLIENTS concurrent clients.
 
-Nothing is timed unless it is complete: the floor's features must be exactly the cases an
-ORM query selects (count and ids), every API answer must be byte for byte the floor's, and
-the drf-gis answer must hold the same ids; any difference stops the run with a message.
+Nothing is timed unless it is complete: the floor's features (points, counts) must be exactly
+the cases (counts) an ORM query selects (bench.systems.check_complete), every API answer must
+be byte for byte the floor's, and the drf-gis answer must hold the same ids; any difference
+stops the run with a message.
 
 Figures are medians with their spread (min–max); "× floor" is the median of each round's
 ratio to the floor measured in that round, so the machine's noise cancels. With several
@@ -37,6 +40,8 @@ from bench.data import import_missing, remove_added
 from bench.systems import (
     Incomplete,
     api_system,
+    check_complete,
+    expected_ids,
     floor_system,
     ids_of,
     interleave,
@@ -73,7 +78,10 @@ def run():
     added = ensure_national_gminy()
     servers = []
     try:
-        load_cases()
+        if os.environ.get("MAPA_BENCH_REUSE") and loaded() == CASES:
+            print(f"Reusing the {CASES:,} cases already loaded (MAPA_BENCH_REUSE).")
+        else:
+            load_cases()
         products = [Server(app, "mapa.wsgi:application", workers=WORKERS) for app in apps]
         servers += products
         # The plain view gets its own server, so that its workers' memory (a national
@@ -87,7 +95,15 @@ def run():
     finally:
         for server in servers:
             server.stop()
-        remove_added(SLUG_PREFIX, added)
+        if not os.environ.get("MAPA_BENCH_KEEP"):
+            remove_added(SLUG_PREFIX, added)
+
+
+def loaded():
+    """How many of this benchmark's published cases are in the database."""
+    from practices.models import Practice
+
+    return Practice.objects.filter(slug__startswith=SLUG_PREFIX, status="published").count()
 
 
 # --- Data -------------------------------------------------------------------------------------
@@ -137,23 +153,6 @@ def load_cases():
     print(f"  loaded in {time.perf_counter() - started:.1f} s", flush=True)
 
 
-def expected_ids(params):
-    """The ids a selection must return, from the ORM: a third, independent statement of it."""
-    from django.contrib.gis.geos import Polygon
-
-    from practices.models import Practice
-
-    queryset = Practice.objects.filter(status="published")
-    if params.get("tool"):
-        queryset = queryset.filter(tool__slug__in=params["tool"].split(","))
-    if params.get("year"):
-        queryset = queryset.filter(year=int(params["year"]))
-    if params.get("bbox"):
-        box = Polygon.from_bbox([float(part) for part in params["bbox"].split(",")])
-        queryset = queryset.filter(location__intersects=box)
-    return list(queryset.order_by("pk").values_list("pk", flat=True))
-
-
 # --- Measurements ------------------------------------------------------------------------------
 
 def measure(products, plain):
@@ -181,7 +180,7 @@ def measure(products, plain):
         results = interleave(systems, once=("drf-gis",) if not params else ())
         ok &= report(name, f"{len(ids):,} cases", results, products, len(reference), ratios,
                      extra_checks=list_checks(name, results, products))
-    ok &= measure_municipalities(products, ratios)
+    ok &= measure_map_requests(products, ratios)
     if len(products) > 1:
         ok &= report_before_after(products, ratios)
     for server in products:
@@ -190,32 +189,57 @@ def measure(products, plain):
     return ok
 
 
-def measure_municipalities(products, ratios):
-    from geodata.models import Municipality
+# What the map page asks for besides the list (static/js/map/loading.js and the page's
+# preloads): (name, path, its floor, how the floor is checked complete).
+REGION = "20,28"  # settings.MAPA_DEFAULT_REGION, the map's first boundaries
+MAP_REQUESTS = [
+    ("gminy", "/api/municipalities/", "municipalities", {}),
+    ("region gminy", f"/api/municipalities/?voivodeship={REGION}", "municipalities",
+     {"voivodeship": REGION}),
+    ("points tool+year", "/api/points/?tool=budzet-obywatelski&year_from=2020&year_to=2020",
+     "points", {"tool": "budzet-obywatelski", "year_from": "2020", "year_to": "2020"}),
+    ("points region", f"/api/points/?voivodeship={REGION}", "points", {"voivodeship": REGION}),
+    ("counts", "/api/stats/?by=municipality,tool", ("municipality", "tool"), {}),
+    ("facets", "/api/stats/?by=tool", ("tool",), {}),
+]
 
-    path = "/api/municipalities/"
-    note = note_of(products[0].get(path, keep_body=True)["body"])
-    sql, values = floors.municipalities_statement(note)
-    reference = floors.run_statement(sql, values, False)[1]
-    teryts = list(Municipality.objects.order_by("teryt").values_list("teryt", flat=True))
-    if ids_of(reference, "the choropleth floor") != teryts:
-        raise Incomplete(f"the choropleth floor does not list the {len(teryts):,} gminy")
-    systems = {"floor": floor_system(sql, values, floors.best_jit(sql, values), reference)}
-    for server in products:
-        own = with_own_note(reference, server.get(path, keep_body=True)["body"], path)
-        systems[f"api {server.checkout.label}"] = api_system(server, path, own)
-        systems[f"api {server.checkout.label} gz"] = api_system(server, path, own, True)
-    results = interleave(systems)
-    print("\n/api/municipalities/ (the choropleth: every gmina, per-tool counts of all cases)")
-    checks = [
-        (f"{server.checkout.label}: at most {TARGETS['municipalities_gz']:,} bytes gzipped "
-         f"({median(results[f'api {server.checkout.label} gz'], 'bytes'):,.0f})",
-         median(results[f"api {server.checkout.label} gz"], "bytes")
-         <= TARGETS["municipalities_gz"])
-        for server in products
-    ]
-    return report("gminy", f"{len(teryts):,} gminy", results, products, len(reference), ratios,
-                  extra_checks=checks)
+
+def measure_map_requests(products, ratios):
+    """The map's other requests, each against its own floor: the gmina boundaries with
+    counts (all, and the default region's), the markers' points, the choropleth's counts per
+    gmina and tool, and the tool filter's facets."""
+    ok = True
+    print("\nThe map's other requests (static/js/map/loading.js, the page's preloads)")
+    for name, path, kind, params in MAP_REQUESTS:
+        note = note_of(products[0].get(path, keep_body=True)["body"])
+        if kind == "municipalities":
+            sql, values = floors.municipalities_statement(note, params.get("voivodeship",
+                                                                           "").split(",")
+                                                          if params else ())
+        elif kind == "points":
+            sql, values = floors.points_statement(params, note)
+        else:
+            sql, values = floors.stats_statement(kind, params, note)
+        reference = floors.run_statement(sql, values, False)[1]
+        size = check_complete(name, kind, params, reference)
+        systems = {"floor": floor_system(sql, values, floors.best_jit(sql, values), reference)}
+        for server in products:
+            own = with_own_note(reference, server.get(path, keep_body=True)["body"], path)
+            systems[f"api {server.checkout.label}"] = api_system(server, path, own)
+            systems[f"api {server.checkout.label} gz"] = api_system(server, path, own, True)
+        results = interleave(systems)
+        checks = []
+        if name == "gminy":
+            checks = [
+                (f"{server.checkout.label}: at most {TARGETS['municipalities_gz']:,} bytes "
+                 f"gzipped ({median(results[f'api {server.checkout.label} gz'], 'bytes'):,.0f})",
+                 median(results[f"api {server.checkout.label} gz"], "bytes")
+                 <= TARGETS["municipalities_gz"])
+                for server in products
+            ]
+        ok &= report(name, f"{path}: {size}", results, products, len(reference), ratios,
+                     extra_checks=checks)
+    return ok
 
 
 def median(results, key):
@@ -275,7 +299,7 @@ def report_before_after(products, ratios):
     base = products[0].checkout.label
     print(f"\nAgainst {base} (median of the rounds' ratios; target ≤ {TARGETS['regression']})")
     checks = []
-    names = [name for name, _params in SCENARIOS] + ["gminy"]
+    names = [name for name, _params in SCENARIOS] + [request[0] for request in MAP_REQUESTS]
     for server in products[1:]:
         label = server.checkout.label
         for name in names:

@@ -45,7 +45,7 @@ FROM (
 MUNICIPALITIES_SQL = """
 WITH pairs AS (
     SELECT municipality_id, tool_id, count(*) AS n, bool_or(is_sample) AS sample
-    FROM practices_practice WHERE status = 'published'
+    FROM practices_practice WHERE status = 'published'{cases}
     GROUP BY municipality_id, tool_id
 ), per_gmina AS (
     SELECT x.municipality_id, sum(x.n)::bigint AS total, bool_or(x.sample) AS sample,
@@ -70,6 +70,7 @@ FROM (
            || ',"county_name":' || to_json(k.name)
            || ',"voivodeship":' || to_json(g.voivodeship_id)
            || ',"voivodeship_name":' || to_json(v.name)
+           || ',"eligible_voters":' || coalesce(g.eligible_voters::text, 'null')
            || ',"practice_count":' || coalesce(c.total, 0)
            || ',"counts":' || coalesce(c.counts, '{}')
            || ',"url":' || to_json(%(gmina_url)s || g.teryt || '/')
@@ -77,40 +78,130 @@ FROM (
     FROM geodata_municipality g
     JOIN geodata_county k ON k.teryt = g.county_id
     JOIN geodata_voivodeship v ON v.teryt = g.voivodeship_id
-    LEFT JOIN per_gmina c ON c.municipality_id = g.teryt
+    LEFT JOIN per_gmina c ON c.municipality_id = g.teryt{gminy}
 ) f
 """
 
 
-def practices_statement(params, note):
-    """(sql, params) of the collection /api/practices/ answers for `params` (tool, year,
-    bbox: the workloads the benchmark sends)."""
-    where, values = [], {"note": note, "precision": PRECISION, "case_url": CASE_URL}
+def _conditions(params, values):
+    """SQL conditions on a case `p` for the selection parameters the benchmark sends (tool,
+    year, year_from, year_to, voivodeship, bbox), their values added to `values`."""
+    where = []
+    unknown = set(params) - {"tool", "year", "year_from", "year_to", "voivodeship", "bbox"}
+    if unknown:
+        raise ValueError(f"the floor knows no parameter {', '.join(sorted(unknown))}")
     if params.get("tool"):
-        where.append("t.slug = ANY(%(tools)s)")
+        where.append("p.tool_id IN (SELECT id FROM practices_participationtool"
+                     " WHERE slug = ANY(%(tools)s))")
         values["tools"] = params["tool"].split(",")
-    if params.get("year"):
-        where.append("p.year = %(year)s")
-        values["year"] = int(params["year"])
+    for name, operator in (("year", "="), ("year_from", ">="), ("year_to", "<=")):
+        if params.get(name):
+            where.append(f"p.year {operator} %({name})s")
+            values[name] = int(params[name])
+    if params.get("voivodeship"):
+        where.append("p.municipality_id IN (SELECT teryt FROM geodata_municipality"
+                     " WHERE voivodeship_id = ANY(%(voivodeships)s))")
+        values["voivodeships"] = params["voivodeship"].split(",")
     if params.get("bbox"):
         # A point on the box's edge matches, as the API documents.
         where.append("ST_Intersects(p.location, ST_MakeEnvelope(%(x1)s, %(y1)s, %(x2)s, "
                      "%(y2)s, 4326))")
         x1, y1, x2, y2 = (float(part) for part in params["bbox"].split(","))
         values.update(x1=x1, y1=y1, x2=x2, y2=y2)
-    unknown = set(params) - {"tool", "year", "bbox"}
-    if unknown:
-        raise ValueError(f"the floor knows no parameter {', '.join(sorted(unknown))}")
-    sql = PRACTICES_SQL.replace("{where}", "".join(f" AND {part}" for part in where))
+    return "".join(f" AND {part}" for part in where)
+
+
+def practices_statement(params, note):
+    """(sql, params) of the collection /api/practices/ answers for `params` (tool, year,
+    bbox: the workloads the benchmark sends)."""
+    values = {"note": note, "precision": PRECISION, "case_url": CASE_URL}
+    return PRACTICES_SQL.replace("{where}", _conditions(params, values)), values
+
+
+# The tools' index is their rank in (position, slug) order, counted from 0.
+POINTS_SQL = """
+WITH tools AS (
+    SELECT id, slug, row_number() OVER (ORDER BY position, slug) - 1 AS idx
+    FROM practices_participationtool
+)
+SELECT '{"tools":[' || (SELECT coalesce(string_agg(to_json(slug)::text, ',' ORDER BY idx), '')
+                        FROM tools)
+       || '],"rows":['
+       || coalesce(string_agg('[' || s.id || ',' || s.lon || ',' || s.lat || ',' || s.idx
+                              || ',' || s.year || ',' || s.sample || ']', ',' ORDER BY s.id), '')
+       || ']'
+       || CASE WHEN bool_or(s.sample = 1) THEN ',"note":' || to_json(%(note)s::text) ELSE '' END
+       || '}'
+FROM (
+    SELECT p.id, p.year, t.idx, CASE WHEN p.is_sample THEN 1 ELSE 0 END AS sample,
+           round(ST_X(coalesce(p.location, m.point))::numeric, %(precision)s)::float8 AS lon,
+           round(ST_Y(coalesce(p.location, m.point))::numeric, %(precision)s)::float8 AS lat
+    FROM practices_practice p
+    JOIN tools t ON t.id = p.tool_id
+    JOIN geodata_municipality m ON m.teryt = p.municipality_id
+    WHERE p.status = 'published' AND coalesce(p.location, m.point) IS NOT NULL {where}
+) s
+"""
+POINT_PRECISION = 5
+
+
+def points_statement(params, note):
+    """(sql, params) of /api/points/ for `params`: the compact marker rows."""
+    values = {"note": note, "precision": POINT_PRECISION}
+    return POINTS_SQL.replace("{where}", _conditions(params, values)), values
+
+
+# Counts grouped by ids; the few tools named afterwards. {keys}: the grouping columns.
+STATS_SQL = """
+WITH groups AS (
+    SELECT {keys}, count(*) AS n, bool_or(p.is_sample) AS sample
+    FROM practices_practice p WHERE p.status = 'published' {where}
+    GROUP BY {keys}
+)
+SELECT '{"by":' || %(by)s::text || ',"total":' || coalesce(sum(x.n), 0) || ',"rows":['
+       || coalesce(string_agg('{' || {members} || ',"count":' || x.n || '}', ','
+                              ORDER BY {order}), '')
+       || ']'
+       || CASE WHEN bool_or(x.sample) THEN ',"note":' || to_json(%(note)s::text) ELSE '' END
+       || '}'
+FROM groups x JOIN practices_participationtool t ON t.id = x.tool_id
+"""
+# dimension: (grouping column, JSON member, ordering)
+STATS_DIMENSIONS = {
+    "municipality": ("p.municipality_id",
+                     """'"municipality":' || to_json(x.municipality_id)""", "x.municipality_id"),
+    "tool": ("p.tool_id", """'"tool":' || to_json(t.slug)""", "t.position"),
+}
+
+
+def stats_statement(by, params, note):
+    """(sql, params) of /api/stats/?by=... for `by` a tuple of municipality and tool (tool
+    always among them: the floor names the tools by joining them)."""
+    if "tool" not in by or set(by) - set(STATS_DIMENSIONS):
+        raise ValueError(f"the stats floor knows by=tool and by=municipality,tool, not {by}")
+    values = {"note": note, "by": "[" + ",".join(f'"{name}"' for name in by) + "]"}
+    parts = [STATS_DIMENSIONS[name] for name in by]
+    sql = (STATS_SQL.replace("{where}", _conditions(params, values))
+           .replace("{keys}", ", ".join(part[0] for part in parts))
+           .replace("{members}", " || ',' || ".join(part[1] for part in parts))
+           .replace("{order}", ", ".join(part[2] for part in parts)))
     return sql, values
 
 
-def municipalities_statement(note):
-    """(sql, params) of /api/municipalities/ without parameters: every gmina with the counts
-    of all published cases per tool."""
+def municipalities_statement(note, voivodeships=()):
+    """(sql, params) of /api/municipalities/ without parameters, or with `voivodeship`: the
+    gminy (of those voivodeships) with the counts of their published cases per tool."""
     kinds = " ".join(f"WHEN '{code}' THEN '{kind}'" for code, kind in GMINA_KINDS.items())
-    sql = MUNICIPALITIES_SQL.replace("{kinds}", kinds)
-    return sql, {"note": note, "precision": PRECISION, "gmina_url": GMINA_URL}
+    values = {"note": note, "precision": PRECISION, "gmina_url": GMINA_URL}
+    cases = gminy = ""
+    if voivodeships:
+        values["voivodeships"] = list(voivodeships)
+        gminy = " WHERE g.voivodeship_id = ANY(%(voivodeships)s)"
+        cases = (" AND municipality_id IN (SELECT teryt FROM geodata_municipality"
+                 " WHERE voivodeship_id = ANY(%(voivodeships)s))")
+    sql = (MUNICIPALITIES_SQL.replace("{kinds}", kinds).replace("{cases}", cases)
+           .replace("{gminy}", gminy))
+    return sql, values
 
 
 def run_statement(sql, params, jit):

@@ -105,3 +105,61 @@ def with_own_note(reference, body, label):
     if not same:
         raise Incomplete(f"{label}: its sample note differs from the floor's")
     return head + marker + own_tail
+
+
+def expected_ids(params):
+    """The ids a selection must return, from the ORM: a third, independent statement of it."""
+    from django.contrib.gis.geos import Polygon
+
+    from practices.models import Practice
+
+    queryset = Practice.objects.filter(status="published")
+    if params.get("tool"):
+        queryset = queryset.filter(tool__slug__in=params["tool"].split(","))
+    if params.get("year"):
+        queryset = queryset.filter(year=int(params["year"]))
+    if params.get("year_from"):
+        queryset = queryset.filter(year__gte=int(params["year_from"]))
+    if params.get("year_to"):
+        queryset = queryset.filter(year__lte=int(params["year_to"]))
+    if params.get("voivodeship"):
+        queryset = queryset.filter(
+            municipality__voivodeship_id__in=params["voivodeship"].split(","))
+    if params.get("bbox"):
+        box = Polygon.from_bbox([float(part) for part in params["bbox"].split(",")])
+        queryset = queryset.filter(location__intersects=box)
+    return list(queryset.order_by("pk").values_list("pk", flat=True))
+
+
+def check_complete(name, kind, params, reference):
+    """Raise Incomplete unless the floor's answer holds exactly what the ORM selects; returns
+    a description of its size."""
+    from django.db.models import Count
+
+    from geodata.models import Municipality
+    from practices.models import Practice
+
+    if kind == "municipalities":
+        gminy = Municipality.objects.order_by("teryt")
+        if params.get("voivodeship"):
+            gminy = gminy.filter(voivodeship_id__in=params["voivodeship"].split(","))
+        teryts = list(gminy.values_list("teryt", flat=True))
+        if ids_of(reference, f"the floor of {name}") != teryts:
+            raise Incomplete(f"the floor of {name} does not list the {len(teryts):,} gminy")
+        return f"{len(teryts):,} gminy"
+    answer = json.loads(reference)
+    if kind == "points":
+        ids = expected_ids(params)
+        if [row[0] for row in answer["rows"]] != ids:
+            raise Incomplete(f"the floor of {name} does not hold the {len(ids):,} cases")
+        return f"{len(ids):,} cases"
+    names = {"municipality": "municipality_id", "tool": "tool__slug"}
+    expected = {
+        tuple(row[:-1]): row[-1] for row in Practice.objects.filter(status="published")
+        .order_by().values_list(*(names[dimension] for dimension in kind))
+        .annotate(n=Count("id"))
+    }
+    got = {tuple(row[dimension] for dimension in kind): row["count"] for row in answer["rows"]}
+    if got != expected or answer["total"] != sum(expected.values()):
+        raise Incomplete(f"the floor of {name} does not hold the {len(expected):,} counts")
+    return f"{len(expected):,} rows, {answer['total']:,} cases"

@@ -130,8 +130,12 @@ DATABASES = {"default": env_database()}
 # running longer is cancelled, and a transaction left idle longer (a GeoJSON stream whose client
 # stopped reading) is ended by the server, which frees its connection and its snapshot.
 # Commands run by an operator (the boundary import) get the same limits.
+# JIT compilation is off: PostGIS's function costs push the map's queries over jit_above_cost,
+# and compiling then costs 50-100 ms before the first row, more than it saves on any query
+# the site sends (bench/api.py: a bbox over 100,000 cases took 128 ms with JIT, 67 ms without).
 DATABASES["default"]["OPTIONS"] = {
     "options": " ".join([
+        "-c jit=off",
         "-c statement_timeout=" + env_seconds_option("MAPA_DB_STATEMENT_TIMEOUT", 30),
         "-c idle_in_transaction_session_timeout="
         + env_seconds_option("MAPA_DB_IDLE_IN_TRANSACTION_TIMEOUT", 60),

@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from geodata.teryt import GMINA_TYPES
 from practices.domain.declaration import PagePath, Type
 from practices.fields import CaseFields, page_url_parts
+from practices.models import ParticipationTool
 
 # Decimal places of point coordinates (about 0.1 m). Display boundaries are stored already
 # rounded (geodata.display: mostly 4 decimals, 6 where a gmina needs them to stay valid), so
@@ -117,6 +118,14 @@ def practice_features(queryset, offset=0, limit=None, srid=4326, flip=False,
     queryset = queryset.order_by("pk")
     if offset or limit is not None:
         queryset = queryset[offset: None if limit is None else offset + limit]
+    return _practice_statements(queryset, (srid, flip, precision))[0]
+
+
+def _practice_statements(queryset, crs, first_rows=None):
+    """(the features statement of an ordered queryset, and with `first_rows` the same cut to
+    its first rows before any text is written, else None), compiled once: compiling a
+    queryset costs about as much as a small selection's query."""
+    srid, flip, precision = crs
     declared = [CaseFields.id, CaseFields.geometry, *CaseFields.properties("summary")]
     # One column per distinct expression: the url reuses the slug, the sample flag is_sample.
     aliases = {}
@@ -138,10 +147,14 @@ def practice_features(queryset, offset=0, limit=None, srid=4326, flip=False,
         + """ || ',"properties":{"""
         + " || ',".join(f'{json.dumps(field.name)}:\' || {text}' for field, text in properties)
         + """ || '}}'"""
-        + f" AS feature, s.{aliases[F('is_sample')]} AS sample, {key} AS key"
-        + f" FROM ({inner}) s ORDER BY {key}"
+        + f" AS feature, s.{aliases[F('is_sample')]} AS sample, {key} AS key FROM ("
     )
-    return sql, (*params, *inner_params)
+    whole = (f"{sql}{inner}) s ORDER BY {key}", (*params, *inner_params))
+    if first_rows is None:
+        return whole, None
+    # The inner query ends with its ORDER BY (the queryset is ordered, not sliced).
+    return whole, (f"{sql}{inner} LIMIT %s) s ORDER BY {key}",
+                   (*params, *inner_params, first_rows))
 
 
 def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISION, srid=4326,
@@ -150,10 +163,9 @@ def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISIO
     ordered by the key, the TERYT code. `municipalities` picks the gminy, `practices` (a
     filtered published queryset) the cases counted; `counts` lists only the tools with at
     least one case, in the tools' order; `eligible_voters` is null when not imported."""
-    cases = practices.order_by().values(
-        "municipality_id", "is_sample",
-        tool_slug=F("tool__slug"), tool_position=F("tool__position"),
-    )
+    # Counted by the tool's id, the tools joined to the (few) groups afterwards: grouping by
+    # the slug would sort every case by text (bench/api.py, the choropleth).
+    cases = practices.order_by().values("municipality_id", "is_sample", "tool_id")
     cases_sql, cases_params = cases.query.sql_with_params()
     gminy = municipalities.order_by().values(
         "teryt", "name", "type", "county_id", "voivodeship_id", "eligible_voters",
@@ -166,14 +178,14 @@ def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISIO
     kinds = " ".join(f"WHEN '{code}' THEN '{kind}'" for code, kind in GMINA_TYPES.items())
     sql = (
         "WITH per_tool AS ("  # nosec B608
-        " SELECT c.municipality_id, c.tool_slug, min(c.tool_position) AS position,"
-        " count(*) AS n, bool_or(c.is_sample) AS sample"
-        f" FROM ({cases_sql}) c GROUP BY c.municipality_id, c.tool_slug"
+        " SELECT c.municipality_id, c.tool_id, count(*) AS n, bool_or(c.is_sample) AS sample"
+        f" FROM ({cases_sql}) c GROUP BY c.municipality_id, c.tool_id"
         "), per_gmina AS ("
-        " SELECT municipality_id, sum(n)::bigint AS total, bool_or(sample) AS sample,"
-        " '{' || string_agg(to_json(tool_slug)::text || ':' || n, ',' ORDER BY position,"
-        " tool_slug) || '}' AS counts"
-        " FROM per_tool GROUP BY municipality_id)"
+        " SELECT x.municipality_id, sum(x.n)::bigint AS total, bool_or(x.sample) AS sample,"
+        " '{' || string_agg(to_json(t.slug)::text || ':' || x.n, ',' ORDER BY t.position,"
+        " t.slug) || '}' AS counts"
+        f" FROM per_tool x JOIN {ParticipationTool._meta.db_table} t ON t.id = x.tool_id"
+        " GROUP BY x.municipality_id)"
         """ SELECT '{"type":"Feature","id":' || to_json(g.teryt)"""
         + """ || ',"geometry":' || coalesce(""" + geometry_json("g.geom", srid, flip)
         + """, 'null')"""
@@ -220,7 +232,20 @@ def members(**values):
     return "".join(f",{json.dumps(key)}:{json.dumps(value)}" for key, value in values.items())
 
 
-def stream_collection(features_sql, params, note, probe_rows=None, using="default"):
+def stream_practices(queryset, note, using="default"):
+    """Yield the FeatureCollection of a filtered published queryset in chunks (see
+    stream_collection). Its first rows are cut from the cases before any text is written:
+    cut from the features, PostgreSQL would write the text of every case of a selection
+    that is not read in id order (a bbox) to keep the first thousand, and the cursor would
+    then write the rest again."""
+    features, first = _practice_statements(
+        queryset.order_by("pk"), (4326, False, PRECISION), first_rows=FIRST_CHUNK_ROWS + 1
+    )
+    return stream_collection(*features, note, using=using, first=first)
+
+
+def stream_collection(features_sql, params, note, probe_rows=None, using="default",
+                      first=None):
     """Yield a FeatureCollection's text in chunks, with `note` as its note if any row says
     it involves samples. (The note is translated by the caller: the stream is read after the
     view has returned.)
@@ -228,7 +253,10 @@ def stream_collection(features_sql, params, note, probe_rows=None, using="defaul
     Small selections cost one round trip: the first `probe_rows` rows (FIRST_CHUNK_ROWS
     unless given; 0 for none) come joined by PostgreSQL from one plain query, whose LIMIT
     makes PostgreSQL plan for the first rows. Only if there are more does the rest come from
-    a server-side cursor, continuing after the last key sent, a chunk at a time. The cursor
+    a server-side cursor, continuing after the last key sent, a chunk at a time. `first`
+    (sql, params), when given, is the features statement already cut to its first
+    `probe_rows` + 1 rows, which the probe then reads instead of cutting `features_sql`
+    (stream_practices). The cursor
     lives in its own transaction for as long as the stream is read (one declared outside
     would be materialised whole before the first fetch); a client that goes away closes the
     generator, which rolls the read-only transaction back. The two reads may see different
@@ -241,13 +269,13 @@ def stream_collection(features_sql, params, note, probe_rows=None, using="defaul
     StreamAborted, never a closing bracket (see StreamAborted).
     """
     try:
-        yield from _collection(features_sql, params, note, probe_rows, using)
+        yield from _collection(features_sql, params, note, probe_rows, using, first)
     except DatabaseError as error:
         log.warning("GeoJSON stream aborted by a database error: %s", type(error).__name__)
         raise StreamAborted(type(error).__name__) from error
 
 
-def _collection(features_sql, params, note, probe_rows, using):
+def _collection(features_sql, params, note, probe_rows, using, first):
     state = {"head": '{"type":"FeatureCollection","features":[', "samples": False}
 
     def emit(text, samples):
@@ -259,7 +287,9 @@ def _collection(features_sql, params, note, probe_rows, using):
     after = None
     probe_rows = FIRST_CHUNK_ROWS if probe_rows is None else probe_rows
     if probe_rows:
-        text, samples, count, last_key = _first_rows(features_sql, params, probe_rows, using)
+        text, samples, count, last_key = _first_rows(
+            *(first or (features_sql, params)), probe_rows, using
+        )
         if count:
             yield emit(text, samples)
         if count > probe_rows:

@@ -10,8 +10,6 @@ Rules (as in practices.geojson): every statement is built from a filtered
 `Practice.objects.published()` queryset, so the visibility rule and the filters stay in one
 place; PostgreSQL writes the JSON text in one statement and Python only passes it on.
 """
-import json
-
 from django.db import connections
 from django.db.models.functions import Coalesce
 
@@ -21,33 +19,31 @@ from practices.models import ParticipationTool
 POINT_PRECISION = 5
 
 
-def tool_slugs():
-    """The tools in their fixed order: the rows' tool index points into this list."""
-    return list(ParticipationTool.objects.order_by("position", "slug").values_list("pk", "slug"))
-
-
 def points_sql(queryset):
     """(sql, params) of one statement returning (the points document as JSON text, whether it
     includes samples). The document is {"tools": [slug, ...], "rows": [[id, lon, lat,
-    tool index, year, sample 0/1], ...]}, rows ordered by id."""
-    tools = tool_slugs()
+    tool index, year, sample 0/1], ...]}, rows ordered by id; the tools in their fixed order
+    (position, slug), which the rows' tool index points into. The tools are read in the same
+    statement: one round trip per request."""
     rows = queryset.order_by().values(
         "id", "year", "is_sample", "tool_id", geom=Coalesce("location", "municipality__point"),
     )
     inner, inner_params = rows.query.sql_with_params()
-    tool_ids = [pk for pk, _slug in tools]
-    slugs_json = json.dumps([slug for _pk, slug in tools], separators=(",", ":"))
     sql = (
         # The inner SQL is Django's compiled queryset; every value is a parameter.
-        """SELECT '{"tools":' || %s || ',"rows":[' || coalesce(string_agg("""  # nosec B608
+        "WITH tools AS (SELECT id, slug,"  # nosec B608
+        " row_number() OVER (ORDER BY position, slug) - 1 AS n"
+        f" FROM {ParticipationTool._meta.db_table})"
+        """ SELECT '{"tools":[' || (SELECT coalesce(string_agg(to_json(slug)::text, ','"""
+        """ ORDER BY n), '') FROM tools) || '],"rows":[' || coalesce(string_agg("""
         "'[' || s.id || ',' || round(ST_X(s.geom)::numeric, %s)::float8 || ','"
         " || round(ST_Y(s.geom)::numeric, %s)::float8 || ','"
-        " || (coalesce(array_position(%s::int[], s.tool_id), 0) - 1) || ',' || s.year"
+        " || coalesce(t.n, -1) || ',' || s.year"
         " || (CASE WHEN s.is_sample THEN ',1]' ELSE ',0]' END), ',' ORDER BY s.id), '')"
         " || ']}', coalesce(bool_or(s.is_sample), false)"
-        f" FROM ({inner}) s WHERE s.geom IS NOT NULL"
+        f" FROM ({inner}) s LEFT JOIN tools t ON t.id = s.tool_id WHERE s.geom IS NOT NULL"
     )
-    return sql, (slugs_json, POINT_PRECISION, POINT_PRECISION, tool_ids, *inner_params)
+    return sql, (POINT_PRECISION, POINT_PRECISION, *inner_params)
 
 
 def fetch_points(queryset, using="default"):

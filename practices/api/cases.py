@@ -77,9 +77,8 @@ class PracticeListView(PublicApiView):
         if request.method == "HEAD":
             return HttpResponse(content_type=GEOJSON)
         if page is None:
-            sql, params = geojson.practice_features(filters.practices())
             return StreamingHttpResponse(
-                geojson.stream_collection(sql, params, note=geojson.sample_note()),
+                geojson.stream_practices(filters.practices(), note=geojson.sample_note()),
                 content_type=GEOJSON,
             )
         return HttpResponse(self.page_text(request, filters, page), content_type=GEOJSON)

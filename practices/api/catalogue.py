@@ -1,9 +1,11 @@
 """The catalogue's summaries in the public API: /api/tools/ (the tools with counts of the
 selection) and /api/stats/ (counts of the selection by tool, year, voivodeship and/or gmina:
 the map's facets and its choropleth counts)."""
+import json
 from itertools import permutations
 
-from django.db.models import Count, F, Q
+from django.db.models import Count
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers as drf_serializers
@@ -15,6 +17,7 @@ from practices.api.base import BAD_REQUEST, JSON, PublicApiView, parse, schema_p
 from practices.caching import respond
 from practices.filters import InvalidParameters
 from practices.models import ParticipationTool
+from practices.stats import COUNT_DIMENSIONS, counts_json
 
 
 class ToolListView(PublicApiView):
@@ -40,22 +43,8 @@ class ToolListView(PublicApiView):
         return serializers.ToolSerializer(tools, many=True).data
 
 
-# Dimensions /api/stats/ can count by: name -> the grouping columns (renamed in the rows by
-# STATS_COLUMNS; annotations may not reuse the model's field names).
-STATS_DIMENSIONS = {
-    "tool": {"tool_slug": F("tool__slug"), "tool_position": F("tool__position")},
-    "year": {"year_": F("year")},
-    "voivodeship": {
-        "voivodeship_code": F("municipality__voivodeship_id"),
-        "voivodeship_name": F("municipality__voivodeship__name"),
-    },
-    # The gmina's TERYT code only: names and boundaries come from /api/municipalities/,
-    # whose URL does not depend on the filters, so a map keeps them in its cache.
-    "municipality": {"municipality_code": F("municipality_id")},
-}
-STATS_COLUMNS = {"tool_slug": "tool", "year_": "year", "voivodeship_code": "voivodeship",
-                 "voivodeship_name": "voivodeship_name", "municipality_code": "municipality",
-                 "count": "count"}
+# The dimensions /api/stats/ can count by (practices.stats.counts_json).
+STATS_DIMENSIONS = COUNT_DIMENSIONS
 
 
 class StatsRowSerializer(serializers.StatsRowSerializer):
@@ -66,6 +55,8 @@ class StatsRowSerializer(serializers.StatsRowSerializer):
 
 class StatsSerializer(serializers.StatsSerializer):
     rows = StatsRowSerializer(many=True, read_only=True)
+
+
 DEFAULT_STATS_BY = ("tool", "year")
 # Each dimension at most once, in any order: every permutation, spelled out.
 BY_SCHEMA = {"type": "string", "pattern": "^(?:" + "|".join(
@@ -118,26 +109,13 @@ class StatsView(PublicApiView):
             errors.update(error.errors)
         if errors:
             raise InvalidParameters(errors)
-        return respond(request, lambda: Response(self.payload(filters, by)))
+        return respond(request, lambda: self.build(request, filters, by))
 
-    def payload(self, filters, by):
-        queryset = filters.practices().order_by()
-        fields = {}
-        for name in by:
-            fields.update(STATS_DIMENSIONS[name])
-        ordering = [key for key in fields if key not in ("tool_slug", "voivodeship_name")]
-        rows = queryset.values(**fields).annotate(count=Count("pk")).order_by(*ordering)
-        totals = queryset.aggregate(
-            total=Count("pk"), samples=Count("pk", filter=Q(is_sample=True))
-        )
-        payload = {
-            "by": list(by),
-            "total": totals["total"],
-            "rows": [
-                {STATS_COLUMNS[key]: value for key, value in row.items() if key in STATS_COLUMNS}
-                for row in rows
-            ],
-        }
-        if totals["samples"]:
-            payload["note"] = geojson.sample_counts_note()
-        return payload
+    def build(self, request, filters, by):
+        if request.method == "HEAD":
+            return HttpResponse(content_type=JSON)
+        text, samples = counts_json(filters.practices(), by)
+        if samples:
+            # As DRF's JSON renderer wrote it: UTF-8, no escapes.
+            text += ',"note":' + json.dumps(geojson.sample_counts_note(), ensure_ascii=False)
+        return HttpResponse(text + "}", content_type=JSON)

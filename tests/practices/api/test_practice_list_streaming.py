@@ -31,6 +31,24 @@ def test_a_selection_larger_than_a_chunk_arrives_in_several_chunks(api, world, m
     )
 
 
+def test_a_bbox_selection_larger_than_the_first_read_arrives_whole_in_id_order(
+    api, world, monkeypatch
+):
+    """The first read is cut from the selected cases before their text is written; the
+    cursor continues after it, so every case in the box comes once."""
+    monkeypatch.setattr(geojson, "FIRST_CHUNK_ROWS", 2)
+    monkeypatch.setattr(geojson, "CHUNK_ROWS", 3)
+    added = add_cases(world["gminy"]["bialystok"], 6)
+    box = {"bbox": "23.1,53.1,23.2,53.2"}  # Białystok's square only
+    published = ("bo-bialystok-2019", "bo-bialystok-2020", "konsultacje-bialystok-2020")
+    expected = sorted([case.pk for case in added]
+                      + [world["cases"][slug].pk for slug in published])
+    chunks = list(api.get("/api/practices/", box).streaming_content)
+    ids = [f["id"] for f in json.loads(b"".join(chunks))["features"]]
+    assert ids == expected
+    assert len(chunks) == 5  # 2 first, then 3 + 3 + 1 from the cursor, then the closing
+
+
 def test_a_head_request_sends_the_headers_without_a_body(api, world):
     response = api.head("/api/practices/")
     assert response.status_code == 200

@@ -65,3 +65,25 @@ def test_counts_with_samples_say_so(api, world):
 def test_search_narrows_the_counts(api, world):
     stats = api.json("/api/stats/", {"q": "budzet", "by": "tool"})
     assert stats["rows"] == [{"tool": "budzet-obywatelski", "count": 3}]
+
+
+def test_rows_follow_the_order_of_by_first_year_then_the_tools_order(api, world):
+    stats = api.json("/api/stats/", {"by": "year,tool", "voivodeship": "20"})
+    assert stats == {
+        "by": ["year", "tool"],
+        "total": 4,
+        "rows": [
+            {"year": 2019, "tool": "budzet-obywatelski", "count": 1},
+            {"year": 2020, "tool": "konsultacje", "count": 1},
+            {"year": 2020, "tool": "budzet-obywatelski", "count": 1},
+            {"year": 2021, "tool": "fundusz-solecki", "count": 1},
+        ],
+    }
+    body = api.body(api.get("/api/stats/", {"by": "year,tool", "voivodeship": "20"}))
+    assert body.startswith(b'{"by":["year","tool"],"total":4,"rows":[{"year":2019,"tool":')
+
+
+def test_an_empty_selection_has_a_zero_total_and_no_rows(api, world):
+    assert api.json("/api/stats/", {"year": "1995", "by": "municipality,tool"}) == {
+        "by": ["municipality", "tool"], "total": 0, "rows": [],
+    }
