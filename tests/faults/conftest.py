@@ -33,6 +33,7 @@ class TcpProxy:
         self.port = port
         self.target = target
         self.listener = None
+        self.is_cut = False
         self.connections = []
         self.lock = threading.Lock()
 
@@ -42,6 +43,7 @@ class TcpProxy:
         listener.bind(("127.0.0.1", self.port))
         listener.listen(64)
         self.listener = listener
+        self.is_cut = False
         threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
         return self
 
@@ -76,6 +78,7 @@ class TcpProxy:
                     pass
 
     def cut(self):
+        self.is_cut = True
         # shutdown() wakes the thread blocked in accept(); close() alone would leave the port
         # bound until then.
         try:
@@ -156,40 +159,75 @@ class AppServer:
             return error.code, error.headers, error.read().decode()
 
     def stop(self):
+        """Kills the server's processes. A test's assertions have run by now, so a graceful
+        stop would only wait for the workers (about 2 s a server, up to gunicorn's graceful
+        timeout when a stream is still open); PostgreSQL ends the backends of killed
+        processes itself, rolling back whatever they had open."""
         if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
         self.log.close()
 
     def log_text(self):
         return self.log_path.read_text()
 
 
+class Servers:
+    """App servers started by a fixture, all stopped when it ends."""
+
+    def __init__(self):
+        self.servers = []
+
+    def start(self, port, **kwargs):
+        server = AppServer(port, **kwargs)
+        self.servers.append(server)
+        return server
+
+    def stop(self):
+        for server in self.servers:
+            server.stop()
+
+
 @pytest.fixture
 def app_server():
     """Starts app servers (AppServer arguments) and stops them when the test ends."""
-    servers = []
+    servers = Servers()
+    yield servers.start
+    servers.stop()
 
-    def start(port, **kwargs):
-        server = AppServer(port, **kwargs)
-        servers.append(server)
-        return server
 
-    yield start
-    for server in servers:
-        server.stop()
+@pytest.fixture(scope="module")
+def module_app_server():
+    """Like `app_server`, for servers a module's tests share: starting gunicorn costs seconds,
+    and the servers keep no state a test could leave behind (rows are in the database, which a
+    transactional test flushes; sessions and lock-outs live there too)."""
+    servers = Servers()
+    yield servers.start
+    servers.stop()
+
+
+def _proxy_to_database():
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    return TcpProxy(8710, (db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432))).start()
 
 
 @pytest.fixture
 def proxy():
-    from django.conf import settings
+    tcp = _proxy_to_database()
+    yield tcp
+    try:
+        tcp.cut()
+    except OSError:
+        pass
 
-    db = settings.DATABASES["default"]
-    tcp = TcpProxy(8710, (db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432))).start()
+
+@pytest.fixture(scope="module")
+def module_proxy():
+    """A proxy kept for a module's tests, for a server that outlives one test: each test ends
+    with the database reachable again (restored if the test cut it)."""
+    tcp = _proxy_to_database()
     yield tcp
     try:
         tcp.cut()

@@ -18,10 +18,26 @@ PAGES = [
 API = ["/api/practices/", "/api/practices/bo-2020/", "/api/municipalities/2061011/"]
 
 
+@pytest.fixture(scope="module")
+def shared_server(django_db_setup, module_app_server, module_proxy):
+    """One gunicorn for the module, connected through the proxy (see `proxy`)."""
+    return module_app_server(8711, database_port=module_proxy.port)
+
+
 @pytest.fixture
-def server(app_server, proxy):
+def proxy(module_proxy):
+    """The module's proxy; a test that cuts it gets it restored when it ends, so the next
+    test starts with the database reachable (the server's broken connections are then
+    replaced, as test_pages_and_api_recover_on_their_own_when_the_database_is_back proves)."""
+    yield module_proxy
+    if module_proxy.is_cut:
+        module_proxy.restore()
+
+
+@pytest.fixture
+def server(shared_server, proxy):
     make_practice(make_municipality("2061011", "Białystok"), slug="bo-2020", title="BO 2020")
-    return app_server(8711, database_port=proxy.port)
+    return shared_server
 
 
 def test_everything_answers_while_the_database_is_there(server):

@@ -55,10 +55,17 @@ def staff(django_user_model):
         )
 
 
-@pytest.fixture
-def servers(app_server, staff):
+@pytest.fixture(scope="module")
+def shared_servers(django_db_setup, module_app_server):
+    """Two servers for the module: failures and lock-outs are counted in the database, which
+    the end of each test flushes, so a test starts with no failure counted."""
     limits = {"MAPA_LOGIN_FAILURE_LIMIT": str(FAILURE_LIMIT)}
-    return app_server(8715, **limits), app_server(8716, **limits)
+    return module_app_server(8715, **limits), module_app_server(8716, **limits)
+
+
+@pytest.fixture
+def servers(shared_servers, staff):
+    return shared_servers
 
 
 def test_a_correct_password_logs_in_on_either_server(servers):

@@ -7,6 +7,7 @@ Real processes: Debian's redis-server (bin/setup-system --browser installs it) a
 gunicorn servers on ports of this worktree's range, with REDIS_URL and the test database."""
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -45,6 +46,13 @@ def wait_for(port, path=None, seconds=30):
             pass
         time.sleep(0.1)
     raise RuntimeError(f"nothing answered on 127.0.0.1:{port} within {seconds} s")
+
+
+def kill_server(process):
+    """Kills a gunicorn master and its workers (its own process group) once the module's
+    tests have run: a graceful stop would only wait for the workers, seconds a server."""
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
 
 
 def stop(process):
@@ -88,6 +96,7 @@ def running_servers(server_env):
             [sys.executable, "-m", "gunicorn", "mapa.wsgi", "--bind", f"127.0.0.1:{port}",
              "--workers", "1", "--log-level", "warning"],
             cwd=ROOT, env=server_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         for name, port in (("A", PORT_A), ("B", PORT_B))
     }
@@ -97,7 +106,7 @@ def running_servers(server_env):
         yield {"A": f"http://127.0.0.1:{PORT_A}", "B": f"http://127.0.0.1:{PORT_B}"}
     finally:
         for process in processes.values():
-            stop(process)
+            kill_server(process)
 
 
 @pytest.fixture
