@@ -14,7 +14,8 @@ Rules:
   after a change builds it, the others reuse it.
 - One statement per tile, without JIT and without parallel workers (SET LOCAL): for a few
   thousand points PostgreSQL's JIT compiles for longer (about 250 ms here) than the query
-  runs, and a parallel ST_AsMVT is slower and merges its partial tiles into other bytes.
+  runs, and a parallel ST_AsMVT was slower here (its bytes also depend on how the workers
+  split the rows).
 - Layers: `practices` with id, tool, year and sample per point; `municipalities` with teryt,
   name and practice_count per gmina (display boundaries; PostGIS clips them to the tile with a
   buffer, so neighbouring tiles join without seams).
