@@ -16,8 +16,11 @@ serving process's memory is the one measured.
            with its children (ogr2ogr), sampled from /proc every 20 ms. Target: < 300 MB.
   tiles    a z7 and a z10 tile over north-eastern Poland (Białystok): median time of
            TILE_ROUNDS requests and bytes; each tile must decode and hold every case PostGIS
-           finds in its envelope (with the tile's buffer). Target: median < 50 ms.
+           finds in its envelope (with the tile's buffer). Cold: each request follows a data
+           change (one case's updated_at), so the server builds the tile; warm: the same
+           tile again, from the server's cache. Target: cold median < 50 ms.
 
+MAPA_BENCH_PARTS=ogc,tiles runs only the parts named (default: ogc, exports, tiles).
 MAPA_BENCH_PORT picks the server's port (else a free one); MAPA_BENCH_KEEP=1 leaves the cases
 in the database and MAPA_BENCH_REUSE=1 uses them if they are all there (loading takes minutes
 on a busy machine).
@@ -86,6 +89,12 @@ def run():
     from practices.domain.tools import load_tools
     from practices.models import ParticipationTool
 
+    measures = {"ogc": measure_ogc, "exports": measure_exports, "tiles": measure_tiles}
+    try:
+        parts = _parts(measures)
+    except Incomplete as problem:
+        print(problem)
+        return False
     load_tools(ParticipationTool)
     added = api.ensure_national_gminy()
     server = None
@@ -99,9 +108,9 @@ def run():
                         port=port, env={"MAPA_REQUEST_LOG": "0"})
         for _ in range(3):
             server.get("/api/tools/")
-        ok = measure_ogc(server)
-        ok &= measure_exports(server)
-        ok &= measure_tiles(server)
+        ok = True
+        for part in parts:
+            ok &= measures[part](server)
         return ok
     except Incomplete as problem:
         print(f"\nFAILED, nothing timed counts: {problem}", flush=True)
@@ -111,6 +120,17 @@ def run():
             server.stop()
         if not os.environ.get("MAPA_BENCH_KEEP"):
             remove_added(api.SLUG_PREFIX, added)
+
+
+def _parts(measures):
+    """The parts MAPA_BENCH_PARTS names (comma-separated), in the order given; all by default."""
+    wanted = [part.strip() for part in os.environ.get("MAPA_BENCH_PARTS", "").split(",")
+              if part.strip()] or list(measures)
+    unknown = [part for part in wanted if part not in measures]
+    if unknown:
+        raise Incomplete(f"MAPA_BENCH_PARTS: unknown {', '.join(unknown)} "
+                         f"(choose from {', '.join(measures)})")
+    return wanted
 
 
 def _loaded():
@@ -275,14 +295,26 @@ def tile_of(z, lon, lat):
     return x, y
 
 
+def _touch_a_case():
+    """A data change, as an edit would make: one case's updated_at, which the data version
+    reads on every request, so the server's cached tiles are retired."""
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE practices_practice SET updated_at = now() WHERE id = "
+                       "(SELECT min(id) FROM practices_practice WHERE slug LIKE %s)",
+                       [api.SLUG_PREFIX + "%"])
+
+
 def measure_tiles(server):
     import mapbox_vector_tile
 
-    print(f"\nVector tiles over north-eastern Poland, {TILE_ROUNDS} requests each")
+    print(f"\nVector tiles over north-eastern Poland, {TILE_ROUNDS} requests each: cold (the "
+          "first request after a data change, the tile built by PostGIS; the target) and "
+          "warm (the same tile again, from the server's cache); ms median (min–max)")
     checks = []
     for z, lon, lat in TILES:
         x, y = tile_of(z, lon, lat)
         path = f"/tiles/practices/{z}/{x}/{y}.mvt"
+        _touch_a_case()
         first = server.get(path, keep_body=True)
         layers = mapbox_vector_tile.decode(first.pop("body"))
         features = len(layers.get("practices", {}).get("features", []))
@@ -291,10 +323,14 @@ def measure_tiles(server):
             expected = cursor.fetchone()[0]
         if first["status"] != 200 or features != expected:
             raise Incomplete(f"{path}: {features:,} features, PostGIS finds {expected:,}")
-        times = [server.get(path)["time"] * 1000 for _ in range(TILE_ROUNDS)]
-        median = statistics.median(times)
-        print(f"  z{z} {x}/{y}: {features:,} cases, {first['bytes']:,} bytes, median "
-              f"{median:.1f} ms ({min(times):.1f}–{max(times):.1f})")
-        checks.append((f"z{z}: median under {TARGETS['tile_ms']:.0f} ms ({median:.1f} ms)",
-                       median < TARGETS["tile_ms"]))
+        cold, warm = [], []
+        for _ in range(TILE_ROUNDS):
+            _touch_a_case()
+            cold.append(server.get(path))
+            warm.append(server.get(path))
+        cold_ms = statistics.median(row["time"] * 1000 for row in cold)
+        print(f"  z{z} {x}/{y}: {features:,} cases, {first['bytes']:,} bytes, "
+              f"cold {_spread(cold)}, warm {_spread(warm)}")
+        checks.append((f"z{z}: cold median under {TARGETS['tile_ms']:.0f} ms ({cold_ms:.1f} ms)",
+                       cold_ms < TARGETS["tile_ms"]))
     return print_checks(checks)

@@ -179,6 +179,11 @@ class Practice(models.Model):
             # The map's commonest filters: published cases by tool and year.
             models.Index(fields=["status", "tool", "year"], name="practice_status_tool_year"),
             GinIndex(fields=["search_vector"], name="practice_search"),
+            # Cases without their own location, by gmina: the vector tiles place them at
+            # their gmina's point (practices.opendata.tiles), found through the gminy's
+            # spatial index. Small: most cases have a location.
+            models.Index(fields=["municipality"], name="practice_unplaced_gmina",
+                         condition=models.Q(location__isnull=True)),
         ]
         constraints = [
             # The upsert key of the imports; cases entered by hand have neither value.
