@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("practices", "0008_accounts_roles"),
+        ("practices", "0009_profile_language"),
     ]
 
     operations = [
