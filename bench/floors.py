@@ -16,14 +16,9 @@ CASE_URL = "/praktyki/"
 GMINA_URL = "/gminy/"
 GMINA_KINDS = {"1": "urban", "2": "rural", "3": "urban-rural"}
 
-PRACTICES_SQL = """
-SELECT '{"type":"FeatureCollection","features":['
-       || coalesce(string_agg(s.feature, ',' ORDER BY s.id), '') || ']'
-       || CASE WHEN bool_or(s.is_sample) THEN ',"note":' || to_json(%(note)s::text) ELSE '' END
-       || '}'
-FROM (
-    SELECT p.id, p.is_sample,
-           '{"type":"Feature","id":' || p.id
+# One case as the API writes it (p: the case, t: its tool, m: its gmina); the list's floor and
+# the OGC items page's floor (bench/opendata.py) share it.
+CASE_FEATURE = """'{"type":"Feature","id":' || p.id
            || ',"geometry":' || ST_AsGeoJSON(coalesce(p.location, m.point), %(precision)s, 0)
            || ',"properties":{"slug":' || to_json(p.slug)
            || ',"title":' || to_json(p.title)
@@ -33,7 +28,16 @@ FROM (
            || ',"municipality_name":' || to_json(m.name)
            || ',"url":' || to_json(%(case_url)s || p.slug || '/')
            || ',"is_sample":' || CASE WHEN p.is_sample THEN 'true' ELSE 'false' END
-           || '}}' AS feature
+           || '}}'"""
+
+PRACTICES_SQL = """
+SELECT '{"type":"FeatureCollection","features":['
+       || coalesce(string_agg(s.feature, ',' ORDER BY s.id), '') || ']'
+       || CASE WHEN bool_or(s.is_sample) THEN ',"note":' || to_json(%(note)s::text) ELSE '' END
+       || '}'
+FROM (
+    SELECT p.id, p.is_sample,
+           {feature} AS feature
     FROM practices_practice p
     JOIN practices_participationtool t ON t.id = p.tool_id
     JOIN geodata_municipality m ON m.teryt = p.municipality_id
@@ -115,7 +119,8 @@ def practices_statement(params, note):
     """(sql, params) of the collection /api/practices/ answers for `params` (tool, year,
     bbox: the workloads the benchmark sends)."""
     values = {"note": note, "precision": PRECISION, "case_url": CASE_URL}
-    return PRACTICES_SQL.replace("{where}", _conditions(params, values)), values
+    sql = PRACTICES_SQL.replace("{feature}", CASE_FEATURE)
+    return sql.replace("{where}", _conditions(params, values)), values
 
 
 # The tools' index is their rank in (position, slug) order, counted from 0.

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from django.db import connection
 
-from bench import api
+from bench import api, floors
 from bench import systems as checked
 from bench.api import print_checks
 from bench.checkouts import HERE, Checkout, Server
@@ -59,24 +59,14 @@ SELECT (SELECT count(*) FROM practices_practice WHERE status = 'published'),
        array_agg(s.id ORDER BY s.id)
 FROM (
     SELECT p.id,
-           '{"type":"Feature","id":' || p.id
-           || ',"geometry":' || ST_AsGeoJSON(coalesce(p.location, m.point), 6, 0)
-           || ',"properties":{"slug":' || to_json(p.slug)
-           || ',"title":' || to_json(p.title)
-           || ',"tool":' || to_json(t.slug)
-           || ',"year":' || p.year
-           || ',"municipality":' || to_json(p.municipality_id)
-           || ',"municipality_name":' || to_json(m.name)
-           || ',"url":' || to_json('/praktyki/' || p.slug || '/')
-           || ',"is_sample":' || CASE WHEN p.is_sample THEN 'true' ELSE 'false' END
-           || '}}' AS feature
+           {feature} AS feature
     FROM (SELECT id FROM practices_practice WHERE status = 'published'
           ORDER BY id LIMIT %(limit)s OFFSET %(offset)s) page
     JOIN practices_practice p ON p.id = page.id
     JOIN practices_participationtool t ON t.id = p.tool_id
     JOIN geodata_municipality m ON m.teryt = p.municipality_id
 ) s
-"""
+""".replace("{feature}", floors.CASE_FEATURE)
 
 TILE_COUNT_SQL = """
 SELECT count(*) FROM practices_practice p
@@ -145,7 +135,9 @@ def _floor(offset):
     with connection.cursor() as cursor:
         cursor.execute("SET jit = off")
         started = time.perf_counter()
-        cursor.execute(OGC_FLOOR_SQL, {"limit": PAGE, "offset": offset})
+        cursor.execute(OGC_FLOOR_SQL, {"limit": PAGE, "offset": offset,
+                                        "precision": floors.PRECISION,
+                                        "case_url": floors.CASE_URL})
         matched, features, ids = cursor.fetchone()
         elapsed = time.perf_counter() - started
     return elapsed, matched, features.encode(), ids

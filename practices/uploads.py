@@ -124,8 +124,8 @@ def remove_unpublished_items(sender, instance, **kwargs):
     """pre_delete of Submission: the images and documents only it holds (not yet on a
     case) go with it, rather than stay as rows and files nobody can reach."""
     for model in (CaseImage, CaseAttachment):
-        for item in model.objects.filter(submission=instance, practice__isnull=True):
-            item.delete()
+        # A queryset's delete() still sends post_delete for each row (their files go too).
+        model.objects.filter(submission=instance, practice__isnull=True).delete()
 
 
 def connect_signals():

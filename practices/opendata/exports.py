@@ -37,8 +37,11 @@ SEPARATORS = {"comma": ",", "semicolon": ";"}
 MEDIA_TYPES = {"csv": CSV, "xlsx": XLSX, "geojson": GEOJSON, "gpkg": GPKG}
 
 
-def _parse(request, fmt):
-    """(filters, CSV delimiter) or a 400 response naming every bad parameter."""
+def _parse(request, fmt, formats):
+    """(filters, CSV delimiter) or a 400 response naming every bad parameter; a 404 for a
+    format not among `formats`."""
+    if fmt not in formats:
+        raise Http404("No such export format.")
     translation.activate(translation.get_language_from_request(request))
     extra = ("sep",) if fmt == "csv" else ()
     filters, errors = CaseFilters.parse_lenient(request.GET, extra=extra)
@@ -95,14 +98,11 @@ def _about(root, request, rows):
 @require_safe
 def practices_export(request, fmt):
     """The selection's cases as a file (see the module's rules)."""
-    if fmt not in CASE_FORMATS:
-        raise Http404("No such export format.")
-    parsed, problem = _parse(request, fmt)
+    parsed, problem = _parse(request, fmt, CASE_FORMATS)
     if problem:
         return problem
     filters, delimiter = parsed
-    root = site_root(request)
-    name = files.file_name("praktyki", filters, fmt)
+    root, name = site_root(request), files.file_name("praktyki", filters, fmt)
     columns = case_columns()
     if fmt == "csv":
         return _stream(writers.csv_stream(columns, case_rows(filters, columns), delimiter),
@@ -128,14 +128,11 @@ def practices_export(request, fmt):
 @require_safe
 def municipalities_export(request, fmt):
     """The gminy of the selection with its counts, as a file (see the module's rules)."""
-    if fmt not in GMINA_FORMATS:
-        raise Http404("No such export format.")
-    parsed, problem = _parse(request, fmt)
+    parsed, problem = _parse(request, fmt, GMINA_FORMATS)
     if problem:
         return problem
     filters, delimiter = parsed
-    root = site_root(request)
-    name = files.file_name("gminy", filters, fmt)
+    root, name = site_root(request), files.file_name("gminy", filters, fmt)
     if fmt == "csv":
         columns, rows, _samples = gmina_rows(filters)
         return _stream(writers.csv_stream(columns, rows, delimiter), fmt, name, root)
