@@ -42,11 +42,11 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
-assets: node_modules/.installed static/build/map.js ## Leaflet, plugins and esbuild from the npm registry (package-lock.json); the map's bundles
+assets: node_modules/.installed static/build/map.js ## Leaflet, supercluster and esbuild from the npm registry (package-lock.json); the maps' bundles of scripts and styles
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
-static/build/map.js: node_modules/.installed bin/build-js $(wildcard static/js/map/*.js static/js/pages/*.js)
+static/build/map.js: node_modules/.installed bin/build-js $(wildcard static/js/map/*.js static/js/pages/*.js static/css/map*.css)
 	bin/build-js
 
 messages: $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po)) ## compile translations

@@ -148,6 +148,11 @@ def js_strings():
         "clusterLabel": plural(lambda n: ngettext(
             "%(count)s case here, zoom in", "%(count)s cases here, zoom in", n
         )),
+        # Cases that share one spot (placed at their gmina's point), listed in one popup.
+        "spotCases": plural(lambda n: ngettext(
+            "%(count)s case at this place", "%(count)s cases at this place", n
+        )),
+        "spotBack": _("Back to the list"),
         "legend": _("Legend"),
         "legendTools": _("Tools"),
         "legendChoropleth": _("Matching cases per gmina"),

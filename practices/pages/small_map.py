@@ -12,7 +12,7 @@ def small_map_config(**extra):
     """The config of a small map; `extra` says what it draws (see small-map.js)."""
     return base_map_config(
         tools=tool_entries(),
-        strings={"clusterLabel": js_strings()["clusterLabel"]},
+        strings={key: js_strings()[key] for key in ("clusterLabel", "spotCases")},
         lang=get_language(),
         **extra,
     )

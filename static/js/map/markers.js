@@ -1,10 +1,11 @@
-// Cases as markers: one symbol per tool (colour and shape), clustered when dense; a sample
-// case has a dashed ring. The layer gets only what it draws, the compact points of
+// Cases as markers: one symbol per tool (colour and shape), clustered when dense
+// (clusters.js); a sample case has a dashed ring. The layer gets only what it draws, the compact points of
 // /api/points/ ([id, lon, lat, tool index, year, sample]); a popup fetches its case's details
 // when it opens (ctx.loadCase, cached in the page). Markers are keyboard-focusable buttons
 // named by their tool and year.
-import { el, inSlices, nextTask } from "./dom.js";
-import { formatNumber, t, tn } from "./i18n.js";
+import { createClusterLayer } from "./clusters.js";
+import { el } from "./dom.js";
+import { t, tn } from "./i18n.js";
 import { symbolNode, symbolSvg } from "./shapes.js";
 
 export function casePopup(properties, ctx) {
@@ -67,76 +68,74 @@ export function toolIcons(tools) {
   return icons;
 }
 
-// The site's cluster group: white discs with the count, bordered by size, named for screen
-// readers (the small maps of the pages use it too). `options` go to markercluster.
-export function createClusterGroup(options = {}) {
-  return L.markerClusterGroup({
-    showCoverageOnHover: false,
-    spiderfyOnMaxZoom: true,
-    maxClusterRadius: 45,
-    iconCreateFunction(group) {
-      const count = group.getChildCount();
-      const size = count < 10 ? "small" : count < 100 ? "medium" : "large";
-      const side = { small: 32, medium: 38, large: 46 }[size];
-      // A node of its own per cluster (Leaflet appends it): text goes in as text.
-      const html = el("span", { class: "map-cluster__inner" },
-        el("span", { class: "map-cluster__count", dataset: { count: String(count) }, "aria-hidden": "true",
-          text: formatNumber(count) }),
-        el("span", { class: "visually-hidden", text: tn("clusterLabel", count) }));
-      return L.divIcon({ className: `map-cluster map-cluster--${size}`, html, iconSize: [side, side] });
-    },
-    ...options,
-  });
+// Cases that share one spot (placed at their gmina's point), listed in one popup: a button
+// per case, named like its marker; a button shows that case's details, with a way back.
+function spotPopup(rows, ctx, labelOf) {
+  const node = el("div", { class: "case-popup" });
+  const sorted = [...rows].sort((a, b) => b[4] - a[4] || a[3] - b[3] || a[0] - b[0]);
+  function showList(focusId = null) {
+    const buttons = new Map();
+    node.replaceChildren(
+      el("p", { class: "case-popup__title", text: tn("spotCases", rows.length) }),
+      el("ul", { class: "case-popup__spot" }, sorted.map((row) => {
+        const button = el("button", { type: "button", class: "case-popup__choice", text: labelOf(row),
+          onclick: () => showCase(row) });
+        buttons.set(row[0], button);
+        return el("li", {}, button);
+      })),
+    );
+    if (focusId !== null) buttons.get(focusId).focus();
+  }
+  function showCase(row) {
+    const back = el("button", { type: "button", class: "case-popup__choice case-popup__back", text: t("spotBack"),
+      onclick: () => showList(row[0]) });
+    node.replaceChildren(el("p", { text: t("loadingCase") }));
+    node.setAttribute("aria-busy", "true");
+    ctx.loadCase(row[0]).then((feature) => {
+      node.replaceChildren(...casePopup(feature.properties, ctx), back);
+    }, () => {
+      node.replaceChildren(el("p", { text: t("caseError") }), back);
+    }).finally(() => {
+      node.removeAttribute("aria-busy");
+      const link = node.querySelector("a") || back;
+      link.focus();
+    });
+  }
+  showList();
+  return node;
 }
 
 export function createMarkerLayer(map, ctx) {
-  let finishLoading = null;
   const icons = toolIcons(ctx.tools);
-  const cluster = createClusterGroup({
-    // Markers go in in slices of at most 40 ms with no pause between them, so that adding
-    // thousands never holds the main thread in one long task (a tap stays answered).
-    chunkedLoading: true,
-    chunkInterval: 40,
-    chunkDelay: 0,
-    chunkProgress(processed, total) {
-      if (processed === total && finishLoading) finishLoading();
-    },
-  }).addTo(map);
-
-  // A marker's popup is bound on its first click (or Enter): binding one for each of
-  // thousands of markers up front was a third of the time spent making them.
-  // Leaflet listens for Enter only on a layer with a popup, so the group listens for it too.
-  function openFirst({ layer, type, originalEvent }) {
-    if (!layer || !layer.options.caseId || layer.getPopup()) return;
-    if (type === "keypress" && originalEvent.key !== "Enter") return;
-    layer.bindPopup(() => lazyPopup(layer, layer.options.caseId, ctx), { maxWidth: 280 }).openPopup();
-  }
-  cluster.on("click keypress", openFirst);
+  let slugs = [];
 
   // A marker's name depends only on its tool, year and sample flag: made once for each.
   const labels = new Map();
-  function labelOf(slug, tool, year, sample) {
+  function labelOf(row) {
+    const [, , , toolIndex, year, sample] = row;
+    const slug = slugs[toolIndex] || "";
     const key = `${slug}|${year}|${sample}`;
     let label = labels.get(key);
     if (label === undefined) {
+      const tool = ctx.tools.get(slug);
       label = t(sample ? "markerLabelSample" : "markerLabel", { tool: tool ? tool.name : slug, year });
       labels.set(key, label);
     }
     return label;
   }
 
-  // Markers are kept by id across selections: a selection seen before is drawn again from
-  // the same objects, and its popups' details stay loaded.
+  // Markers are made when first shown and kept by id across selections: a selection seen
+  // before is drawn again from the same objects, and its popups' details stay loaded.
   const made = new Map();
-  function markerOf(row, slugs) {
-    const [id, lon, lat, toolIndex, year, sample] = row;
+  function markerOf(row) {
+    const [id, , lat, toolIndex, , sample] = row;
     let marker = made.get(id);
     if (marker) return marker;
     const slug = slugs[toolIndex] || "";
-    const tool = ctx.tools.get(slug);
-    marker = L.marker([lat, lon], {
-      icon: icons.get(sample ? `${tool ? slug : ""}|sample` : (tool ? slug : "")),
-      title: labelOf(slug, tool, year, sample),
+    const known = ctx.tools.has(slug) ? slug : "";
+    marker = L.marker([lat, row[1]], {
+      icon: icons.get(sample ? `${known}|sample` : known),
+      title: labelOf(row),
       keyboard: true,
       riseOnHover: true,
       caseId: id,
@@ -145,39 +144,32 @@ export function createMarkerLayer(map, ctx) {
     return marker;
   }
 
-  // Updates run one after another: markercluster adds a large set in timed chunks and
-  // cannot cancel them, so a clear in the middle would let the old chunks come back.
-  let queue = Promise.resolve();
+  const layer = createClusterLayer({
+    position: (row) => [row[2], row[1]],
+    key: (row) => row[0],
+    marker: markerOf,
+    listPopup: (rows) => spotPopup(rows, ctx, labelOf),
+  }).addTo(map);
 
-  async function replace(points) {
-    cluster.clearLayers();
-    // Made in slices: thousands of markers in one go held the main thread for one long task.
-    const markers = await inSlices(points.rows, (row) => markerOf(row, points.tools));
-    // Off the map (choropleth view) the group only stores them: nothing to wait for.
-    if (!markers.length || !map.hasLayer(cluster)) {
-      cluster.addLayers(markers);
-      return Promise.resolve();
-    }
-    if (markers.length > 128) await nextTask(); // clustering starts in a task of its own
-    return new Promise((resolve) => {
-      finishLoading = () => {
-        finishLoading = null;
-        resolve();
-      };
-      cluster.addLayers(markers);
-    });
-  }
+  // A marker's popup is bound on its first click (or Enter): a popup for each of thousands
+  // of markers up front would cost more than the markers. Leaflet listens for Enter only on
+  // a layer with a popup, so the layer listens for it too.
+  layer.on("click keypress", ({ layer: marker, type, originalEvent }) => {
+    if (!marker || !marker.options.caseId || marker.getPopup()) return;
+    if (type === "keypress" && originalEvent.key !== "Enter") return;
+    marker.bindPopup(() => lazyPopup(marker, marker.options.caseId, ctx), { maxWidth: 280 }).openPopup();
+  });
 
   return {
-    layer: cluster,
-    // Replaces the markers with the points of a selection ({tools, rows}); resolves when
-    // every marker is in the layer.
+    layer,
+    // Replaces the markers with the points of a selection ({tools, rows}).
     update(points) {
-      queue = queue.then(() => replace(points));
-      return queue;
+      slugs = points.tools;
+      layer.setItems(points.rows);
+      return Promise.resolve();
     },
     bounds() {
-      return cluster.getBounds();
+      return layer.getBounds();
     },
   };
 }

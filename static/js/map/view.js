@@ -8,7 +8,7 @@ export function createMapView({ data, embed, root, getState, onVisitorMove }) {
   // than a whole zoom level out with the region in a corner of empty space.
   const small = embed || document.getElementById("map").clientWidth < 600;
   const map = L.map("map", {
-    maxZoom: data.config.maxZoom, // markercluster needs it when there is no tile layer
+    maxZoom: data.config.maxZoom, // the clusters need it when there is no tile layer
     minZoom: 4,
     scrollWheelZoom: !embed, // an embed must not catch the host page's scrolling
     zoomSnap: small ? 0.25 : 1,

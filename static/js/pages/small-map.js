@@ -8,11 +8,13 @@
 //   outlineUrl the gminy to outline, as the main map requests them (tool pages), or absent
 //   points     [{lon, lat, title, tool, sample?, url?}] markers given inline
 //   dataUrl    a GeoJSON FeatureCollection of cases to fetch instead (tool pages)
-//   cluster    cluster the markers
+//   cluster    cluster the markers (static/js/map/clusters.js)
 // The page lists the same cases as text, so the map is a visual aid; markers still get names
 // (title) and are keyboard reachable.
-import { setupStrings } from "../map/i18n.js";
-import { createClusterGroup, toolIcons } from "../map/markers.js";
+import { createClusterLayer } from "../map/clusters.js";
+import { el } from "../map/dom.js";
+import { setupStrings, tn } from "../map/i18n.js";
+import { toolIcons } from "../map/markers.js";
 import { shapeFor } from "../map/shapes.js";
 
 const config = JSON.parse(document.getElementById("page-map-config").textContent);
@@ -70,13 +72,32 @@ if (config.boundary) {
   bounds.extend(outline.getBounds());
 }
 
-const group = config.cluster ? createClusterGroup() : L.featureGroup();
+// Markers are made when first shown (a tool's page may have thousands of cases).
+const markerOf = (point) => {
+  if (!point.marker) point.marker = marker(point.lat, point.lon, point);
+  return point.marker;
+};
+// Cases that share one spot: their titles, each a link to its case.
+const spotPopup = (points) => el("div", {},
+  el("p", { text: tn("spotCases", points.length) }),
+  el("ul", { class: "case-popup__spot" }, points.map((point) => el("li", {}, popupContent(point.title, point.url)))));
+const group = config.cluster
+  ? createClusterLayer({
+    position: (point) => [point.lat, point.lon], key: (point) => point.key, marker: markerOf, listPopup: spotPopup,
+  })
+  : L.featureGroup();
 group.addTo(map);
-
-for (const point of config.points || []) {
-  group.addLayer(marker(point.lat, point.lon, point));
-  bounds.extend([point.lat, point.lon]);
+const points = [];
+function addPoints(more) {
+  for (const point of more) {
+    point.key = points.length;
+    points.push(point);
+    bounds.extend([point.lat, point.lon]);
+  }
+  if (config.cluster) group.setItems(points);
+  else more.forEach((point) => group.addLayer(markerOf(point)));
 }
+addPoints(config.points || []);
 
 function fit() {
   const target = bounds.isValid() ? bounds : region.getBounds();
@@ -104,17 +125,14 @@ const outline = config.outlineUrl
 if (config.dataUrl) {
   try {
     const data = await getJson(config.dataUrl, { Accept: "application/geo+json, application/json" });
-    const markers = [];
+    const more = [];
     for (const feature of data.features || []) {
       if (!feature.geometry) continue;
       const [lon, lat] = feature.geometry.coordinates;
       const props = feature.properties || {};
-      markers.push(marker(lat, lon, {
-        title: props.title || "", url: props.url, tool: props.tool, sample: props.is_sample,
-      }));
-      bounds.extend([lat, lon]);
+      more.push({ lat, lon, title: props.title || "", url: props.url, tool: props.tool, sample: props.is_sample });
     }
-    group.addLayers ? group.addLayers(markers) : markers.forEach((m) => group.addLayer(m));
+    addPoints(more);
   } catch (error) {
     // The page lists the cases as text; a map without markers is not a broken page.
     container.dataset.loadError = String(error);
