@@ -189,9 +189,9 @@ export function createBoundaryLayer(map, ctx) {
     },
     setData(collection, scope) {
       group.clearLayers();
-      group.addData(collection);
+      group.addData(collection); // styled as they are added (the group's style option)
       loadedScope = scope;
-      restyle();
+      group.eachLayer(decorate);
     },
     // The counts of the current selection (teryt -> {total, perTool}), and whether they
     // include sample cases.

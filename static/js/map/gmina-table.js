@@ -14,7 +14,7 @@ export function createGminaTable(root, ctx) {
   let ascending = false;
 
   function compare(a, b) {
-    const byName = compareText(a.name, b.name) || a.teryt.localeCompare(b.teryt);
+    const byName = compareText(a.name, b.name) || (a.teryt < b.teryt ? -1 : a.teryt > b.teryt ? 1 : 0);
     if (sortKey === "name") return ascending ? byName : -byName;
     return (ascending ? a.count - b.count : b.count - a.count) || byName;
   }

@@ -4,12 +4,14 @@ let strings = {};
 let language = "pl";
 let numbers = new Intl.NumberFormat("pl");
 let plurals = new Intl.PluralRules("pl");
+let collator = new Intl.Collator("pl", { sensitivity: "base", numeric: true });
 
 export function setupStrings(data, lang) {
   strings = data;
   language = lang;
   numbers = new Intl.NumberFormat(lang);
   plurals = new Intl.PluralRules(lang);
+  collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
 }
 
 export function lang() {
@@ -39,6 +41,7 @@ export function formatNumber(value) {
   return numbers.format(value);
 }
 
+// One collator for every comparison: localeCompare with a locale builds one per call.
 export function compareText(a, b) {
-  return a.localeCompare(b, language, { sensitivity: "base", numeric: true });
+  return collator.compare(a, b);
 }
