@@ -5,7 +5,8 @@ Loads CASES synthetic published cases over the gminy of the default region (impo
 boundaries from ../shared/geodata first if the register lacks them), spread unevenly (some
 gminy have none, a few have many) so that a choropleth has several classes; with --national,
 100,000 cases over all of Poland instead. Serves each checkout (bench.checkouts) on gunicorn
-(DEBUG off, gzip on, tiles pointed at a closed port so that they never load or count) and opens
+(DEBUG off, gzip on, the static files collectstatic writes for production: hashed, gzip and
+Brotli variants; tiles pointed at a closed port so that they never load or count) and opens
 / and /?view=choropleth cold (a new browser context each time) RUNS times in two profiles:
 
   desktop  1280×800, no throttling
@@ -32,6 +33,7 @@ each checkout's weight is compared with the first's (issue 7: the page no heavie
 and any gminy the bench imported, are removed afterwards.
 """
 import json
+import os
 import statistics
 import time
 import urllib.request
@@ -86,13 +88,28 @@ def run():
     try:
         load_cases()
         for app in apps:
-            servers.append(Server(app, "mapa.wsgi:application", workers=2, threads=4,
-                                  env={"MAPA_TILE_URL": TILE_URL}, ready="/"))
+            servers.append(production_server(app))
         return measure(servers)
     finally:
         for server in servers:
             server.stop()
         remove_added(SLUG_PREFIX, added)
+
+
+def production_server(app, port=None):
+    """A checkout served as `make serve` serves it: gunicorn, DEBUG off, and the static files
+    collectstatic writes for production (hashed names, gzip and Brotli variants, served by
+    WhiteNoise), so the bytes a browser receives are those of a deployment."""
+    import subprocess  # nosec B404: our own manage.py, arguments fixed
+    import sys
+
+    subprocess.run(  # nosec B603
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=app.path,
+        env={**os.environ, "MAPA_MANIFEST_STATIC": "1", "DJANGO_SETTINGS_MODULE": "mapa.settings"},
+        check=True)
+    return Server(app, "mapa.wsgi:application", workers=2, threads=4,
+                  env={"MAPA_TILE_URL": TILE_URL, "MAPA_MANIFEST_STATIC": "1"}, ready="/",
+                  port=port)
 
 
 # --- Data -------------------------------------------------------------------------------------
