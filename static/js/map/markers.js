@@ -79,16 +79,22 @@ function spotPopup(rows, ctx, labelOf) {
       el("p", { class: "case-popup__title", text: tn("spotCases", rows.length) }),
       el("ul", { class: "case-popup__spot" }, sorted.map((row) => {
         const button = el("button", { type: "button", class: "case-popup__choice", text: labelOf(row),
-          onclick: () => showCase(row) });
+          onclick: (event) => showCase(row, event) });
         buttons.set(row[0], button);
         return el("li", {}, button);
       })),
     );
     if (focusId !== null) buttons.get(focusId).focus();
   }
-  function showCase(row) {
+  // The clicked button leaves the DOM: Leaflet, which looks for the popup among a click's
+  // ancestors, would take the click for one on the map and close the popup.
+  function showCase(row, event) {
+    event.stopPropagation();
     const back = el("button", { type: "button", class: "case-popup__choice case-popup__back", text: t("spotBack"),
-      onclick: () => showList(row[0]) });
+      onclick: (click) => {
+        click.stopPropagation();
+        showList(row[0]);
+      } });
     node.replaceChildren(el("p", { text: t("loadingCase") }));
     node.setAttribute("aria-busy", "true");
     ctx.loadCase(row[0]).then((feature) => {

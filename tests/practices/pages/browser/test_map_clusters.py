@@ -21,6 +21,10 @@ def wait_moved(page, zoom_before):
     )
 
 
+def still_open(page):
+    return page.locator(".leaflet-popup").evaluate("n => n.isConnected && n.style.opacity !== '0'")
+
+
 def zoom(page):
     return float(page.get_attribute("#map-app", "data-zoom"))
 
@@ -46,11 +50,14 @@ def test_a_cluster_of_cases_at_one_spot_lists_them_and_each_opens(page, site, ca
     choices.first.click()
     title = page.locator(".leaflet-popup .case-popup__title a")
     title.wait_for()
+    # The popup stays open (Leaflet starts closing one by setting its opacity to 0).
+    assert still_open(page)
     newest = max((0, 7, 14, 21, 28, 35), key=lambda i: 2015 + i % 9)
     assert title.inner_text() == cases[newest].title
     assert page.evaluate("document.activeElement.closest('.leaflet-popup') !== null")
     page.locator(".leaflet-popup .case-popup__back").click()
     choices.first.wait_for()
+    assert still_open(page)
     assert choices.count() == 6
     # The focus is back on the case it came from.
     assert page.evaluate("document.activeElement.textContent") == labels[0]
