@@ -48,6 +48,9 @@ const view = createMapView({
   },
 });
 const { map } = view;
+// A desktop map zooms in whole steps: a link's quarter step (written by a phone or an embed)
+// opens at the nearest whole level, and the address says the zoom the map really shows.
+if (state.zoom !== null && map.getZoom() !== state.zoom) state.zoom = map.getZoom();
 // The map is on the screen: the rest of the wiring runs in a task of its own.
 await nextTask();
 

@@ -107,6 +107,14 @@ def test_a_position_in_quarter_zoom_steps_is_kept_and_any_other_fraction_refused
     page.goto(site.url + "/en/?lat=53.1&lon=23.1&zoom=7.3")
     wait_ready(page)
     assert "zoom=7.3" in page.locator("[data-note]").inner_text()
+    # A desktop zooms in whole steps: the link opens at the nearest whole level, and the
+    # address says so (it kept 7.25 while the map showed 7).
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site.url + "/en/?lat=53.1&lon=23.1&zoom=7.25")
+    wait_ready(page)
+    assert page.get_attribute("#map-app", "data-zoom") == "7"
+    page.wait_for_function("location.search.endsWith('zoom=7')")
+    assert not page.locator("[data-note]").is_visible()
 
 
 def test_a_filter_the_server_refuses_is_dropped_with_a_note(page, site, cases, watch):
