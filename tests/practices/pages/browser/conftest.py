@@ -18,8 +18,6 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from django.conf import settings as django_settings
 
-from tests.conftest import load_ne_boundaries
-
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between browser steps are ordinary synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -60,100 +58,6 @@ def site(live_server, settings, ne_boundaries):
     """The live server with the real NE gminy and tiles that cannot load."""
     settings.MAPA_TILE_URL = TILE_URL
     return live_server
-
-
-# --- Modules whose tests only read -------------------------------------------------------
-# A test using `site` is transactional: pytest-django empties every table after it (about
-# half a second), and the next test imports the boundaries and its cases again. A module
-# whose tests only read instead binds its fixtures to the shared ones below, one line:
-#     site, cases = shared_site, shared_cases
-# Its data is committed once for the whole module and the tables are emptied once at its
-# end, as after a transactional test. Each of its tests still fails if it wrote anything.
-
-@pytest.fixture(scope="session")
-def shared_server():
-    """A live server of its own, so that the tests using it are not made transactional (as
-    pytest-django makes every test naming `live_server`)."""
-    from pytest_django.live_server_helper import LiveServer
-
-    server = LiveServer("localhost")
-    yield server
-    server.stop()
-
-
-class SharedData:
-    """Committed rows for one module, written through `load` while the module runs."""
-
-    def __init__(self, blocker):
-        self.blocker = blocker
-
-    def load(self, make):
-        """Runs `make()` (which writes through the ORM) with committed writes."""
-        with self.blocker.unblock():
-            return make()
-
-
-def row_counts():
-    """The number of rows in every table: what a test that only reads must leave as it
-    found it."""
-    from django.db import connection
-
-    tables = sorted(connection.introspection.table_names(include_views=False))
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(
-            f"SELECT %s, count(*) FROM {connection.ops.quote_name(t)}" for t in tables
-        ), tables)  # nosec B608: table names from the database's own catalogue
-        return dict(cursor.fetchall())
-
-
-@pytest.fixture(scope="module")
-def shared_data(django_db_setup, django_db_blocker):
-    """The real NE boundaries, committed for the module; every table emptied at its end (with
-    Django's flush, as a transactional test ends, so the reference data comes back)."""
-    from django.core.management import call_command
-
-    with django_db_blocker.unblock():
-        load_ne_boundaries()
-    yield SharedData(django_db_blocker)
-    with django_db_blocker.unblock():
-        call_command("flush", verbosity=0, interactive=False, reset_sequences=False)
-
-
-@pytest.fixture
-def shared_site(shared_server, shared_data, settings, db):
-    """`site` for a module whose tests only read: the shared live server over the module's
-    committed data. `db` gives the test's own queries a transaction that sees that data."""
-    settings.MAPA_TILE_URL = TILE_URL
-    before = row_counts()
-    shared_server._live_server_modified_settings.enable()
-    yield shared_server
-    shared_server._live_server_modified_settings.disable()
-    changed = {t: (n, after) for t, after in row_counts().items() if (n := before.get(t)) != after}
-    assert not changed, (
-        f"this test wrote {changed} (rows before, after) in a module of tests that only read:"
-        " give it the transactional `site` in a module of its own")
-
-
-@pytest.fixture(scope="module")
-def shared_known_cases(shared_data):
-    return shared_data.load(make_cases)
-
-
-@pytest.fixture
-def shared_cases(shared_known_cases):
-    """`cases`, loaded once for the module (see shared_site)."""
-    return shared_known_cases
-
-
-@pytest.fixture(scope="module")
-def shared_uneven_data(shared_data):
-    return shared_data.load(make_uneven_cases)
-
-
-@pytest.fixture
-def shared_uneven_cases(shared_uneven_data):
-    """`uneven_cases`, loaded once for the module (see shared_site)."""
-    return shared_uneven_data
 
 
 class Watch:
@@ -433,3 +337,16 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"{rule} ({len(places)} page states)")
         for place in sorted(places)[:5]:
             terminalreporter.write_line(f"    {place}")
+
+
+# The shared fixtures of modules whose tests only read (shared.py), offered to every module
+# here; imported last, as shared.py uses this module's helpers.
+from tests.practices.pages.browser.shared import (  # noqa: E402, F401
+    shared_cases,
+    shared_data,
+    shared_known_cases,
+    shared_server,
+    shared_site,
+    shared_uneven_cases,
+    shared_uneven_data,
+)

@@ -13,7 +13,7 @@ from tests.practices.pages.browser.conftest import (
 from tests.practices.pages.browser.test_choropleth import shading
 
 pytestmark = pytest.mark.browser
-# Its tests only read: the uneven cases are loaded once for the module (conftest.py).
+# Its tests only read: the uneven cases are loaded once for the module (shared.py).
 site, uneven_cases = shared_site, shared_uneven_cases
 
 DISTRIBUTIONS = [

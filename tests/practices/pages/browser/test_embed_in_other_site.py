@@ -17,7 +17,7 @@ from tests.practices.pages.browser.conftest import (
 )
 
 pytestmark = pytest.mark.browser
-# Its tests only read: the cases are loaded once for the module (conftest.py).
+# Its tests only read: the cases are loaded once for the module (shared.py).
 site, cases = shared_site, shared_cases
 
 

@@ -13,7 +13,7 @@ import pytest
 from tests.practices.pages.browser.conftest import shared_site, wait_ready
 
 pytestmark = pytest.mark.browser
-# Its tests only read: their data is loaded once for the module (conftest.py).
+# Its tests only read: their data is loaded once for the module (shared.py).
 site = shared_site
 
 SCRIPT = "<script>alert(1)</script>"

@@ -6,7 +6,7 @@ import pytest
 from tests.practices.pages.browser.conftest import screenshot, shared_cases, shared_site
 
 pytestmark = pytest.mark.browser
-# Its tests only read: the cases are loaded once for the module (conftest.py).
+# Its tests only read: the cases are loaded once for the module (shared.py).
 site, cases = shared_site, shared_cases
 
 PAGES = {

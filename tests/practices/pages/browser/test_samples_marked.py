@@ -11,7 +11,7 @@ from tests.practices.pages.browser.conftest import (
 )
 
 pytestmark = pytest.mark.browser
-# Its tests only read: their data is loaded once for the module (conftest.py).
+# Its tests only read: their data is loaded once for the module (shared.py).
 site = shared_site
 
 SAMPLE_LEGEND = "Sample record, not a real case (dashed ring)"
