@@ -99,6 +99,12 @@ def ne_boundaries(db):
     voivodeships, display boundaries and points) in the test database, as the importer makes
     them from ../shared/geodata. Cheap when they are already there; re-created after a
     transactional test flushed them. Returns the QuerySet of those gminy, by TERYT."""
+    return load_ne_boundaries()
+
+
+def load_ne_boundaries():
+    """What the ne_boundaries fixture does, for fixtures of a wider scope that hold database
+    access themselves (django_db_blocker)."""
     from geodata.models import Municipality
 
     gminy = Municipality.objects.filter(voivodeship_id__in=NE_VOIVODESHIPS)

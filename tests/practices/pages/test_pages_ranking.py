@@ -15,8 +15,19 @@ pytestmark = pytest.mark.django_db
 YEAR = timezone.localdate().year
 
 
-@pytest.fixture
-def contest():
+@pytest.fixture(scope="module")
+def contest(django_db_setup, django_db_blocker):
+    """The gminy and cases below, made once for the module (its tests only read) in a
+    transaction rolled back at its end; each test runs in a savepoint of it."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        make_contest()
+        yield
+        transaction.set_rollback(True)
+
+
+def make_contest():
     """Hand-computed (10 tools, a 5-year window ending this year):
     Lipsk      tools 2, years 3, cases 4               -> (20 + 60) / 2      = 40.0
     Barczewo   tools 2, years 2, cases 2, 10,000 voters -> (20 + 40 + 40) / 3 = 33.3

@@ -230,6 +230,10 @@ KNOWN_TOOLS = ["budzet-obywatelski", "konsultacje", "fundusz-solecki", "referend
 
 @pytest.fixture
 def cases(site):
+    return make_cases()
+
+
+def make_cases():
     from geodata.models import Municipality
     from practices.models import ParticipationTool, Practice, Status
 
@@ -262,6 +266,10 @@ UNEVEN = dict(zip(KNOWN_GMINY, [4, 4, 2, 2, 1], strict=False))
 
 @pytest.fixture
 def uneven_cases(site):
+    return make_uneven_cases()
+
+
+def make_uneven_cases():
     from geodata.models import Municipality
     from practices.models import ParticipationTool, Practice, Status
 
@@ -329,3 +337,16 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"{rule} ({len(places)} page states)")
         for place in sorted(places)[:5]:
             terminalreporter.write_line(f"    {place}")
+
+
+# The shared fixtures of modules whose tests only read (shared.py), offered to every module
+# here; imported last, as shared.py uses this module's helpers.
+from tests.practices.pages.browser.shared import (  # noqa: E402, F401
+    shared_cases,
+    shared_data,
+    shared_known_cases,
+    shared_server,
+    shared_site,
+    shared_uneven_cases,
+    shared_uneven_data,
+)

@@ -3,9 +3,16 @@ views, on a phone, with the embed dialog and the place search open) and on the e
 it cannot decide is listed at the end of the test output."""
 import pytest
 
-from tests.practices.pages.browser.conftest import screenshot, wait_ready
+from tests.practices.pages.browser.conftest import (
+    screenshot,
+    shared_cases,
+    shared_site,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the cases are loaded once for the module (shared.py).
+site, cases = shared_site, shared_cases
 
 
 @pytest.mark.parametrize("path", [

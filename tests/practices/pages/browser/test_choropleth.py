@@ -2,9 +2,17 @@
 in the legend; a gmina with cases is reachable by keyboard and opens its summary."""
 import pytest
 
-from tests.practices.pages.browser.conftest import api_json, screenshot, wait_ready
+from tests.practices.pages.browser.conftest import (
+    api_json,
+    screenshot,
+    shared_cases,
+    shared_site,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the cases are loaded once for the module (shared.py).
+site, cases = shared_site, shared_cases
 
 EMPTY_FILL = "#f2f2f2"
 

@@ -4,10 +4,17 @@ colour, zero has its own, and 21 next to 22 are not at opposite ends of the pale
 import pytest
 
 from practices.choropleth import PALETTE, ZERO_COLOR, count_classes
-from tests.practices.pages.browser.conftest import screenshot, wait_ready
+from tests.practices.pages.browser.conftest import (
+    screenshot,
+    shared_site,
+    shared_uneven_cases,
+    wait_ready,
+)
 from tests.practices.pages.browser.test_choropleth import shading
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the uneven cases are loaded once for the module (shared.py).
+site, uneven_cases = shared_site, shared_uneven_cases
 
 DISTRIBUTIONS = [
     [],

@@ -7,11 +7,15 @@ from tests.practices.pages.browser.conftest import (
     api_count,
     api_json,
     list_rows,
+    shared_site,
+    shared_uneven_cases,
     wait_list,
     wait_ready,
 )
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the uneven cases are loaded once for the module (shared.py).
+site, uneven_cases = shared_site, shared_uneven_cases
 
 TABLE = "[data-gmina-counts]"
 

@@ -3,9 +3,11 @@ the case, gmina, tool and statistics pages, the admin login and the API's Swagge
 other browser tests bypass the policy, because Playwright's own helpers evaluate strings.)"""
 import pytest
 
-from tests.practices.pages.browser.conftest import attach
+from tests.practices.pages.browser.conftest import attach, shared_cases, shared_site
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
+# Its tests only read: the cases are loaded once for the module (shared.py).
+site, cases = shared_site, shared_cases
 
 # Collects violations from the first script on, through the DevTools protocol (which the
 # policy does not govern).

@@ -2,9 +2,16 @@
 on the map (its filters, updated when they change); Escape closes it and returns focus."""
 import pytest
 
-from tests.practices.pages.browser.conftest import screenshot, wait_ready
+from tests.practices.pages.browser.conftest import (
+    screenshot,
+    shared_cases,
+    shared_site,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the cases are loaded once for the module (shared.py).
+site, cases = shared_site, shared_cases
 
 
 def hrefs(page):

@@ -10,9 +10,16 @@ import pytest
 from django.conf import settings
 from django.contrib.gis.db.models import Extent
 
-from tests.practices.pages.browser.conftest import screenshot, wait_ready
+from tests.practices.pages.browser.conftest import (
+    screenshot,
+    shared_cases,
+    shared_site,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the cases are loaded once for the module (shared.py).
+site, cases = shared_site, shared_cases
 
 SIZES = [(390, 844), (800, 600)]
 

@@ -10,11 +10,15 @@ from tests.practices.pages.browser.conftest import (
     api_count,
     marker_total,
     screenshot,
+    shared_cases,
+    shared_site,
     shown_count,
     wait_ready,
 )
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the cases are loaded once for the module (shared.py).
+site, cases = shared_site, shared_cases
 
 
 def test_the_embed_renders_in_another_site_and_the_map_page_does_not(

@@ -6,11 +6,15 @@ from tests.practices.pages.browser.conftest import (
     api_count,
     list_rows,
     marker_total,
+    shared_cases,
+    shared_site,
     shown_count,
     wait_ready,
 )
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the cases are loaded once for the module (shared.py).
+site, cases = shared_site, shared_cases
 
 
 def wait_changed(page, previous):

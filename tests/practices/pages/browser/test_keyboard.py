@@ -2,9 +2,17 @@
 case link in the list opens the case page."""
 import pytest
 
-from tests.practices.pages.browser.conftest import screenshot, wait_list, wait_ready
+from tests.practices.pages.browser.conftest import (
+    screenshot,
+    shared_cases,
+    shared_site,
+    wait_list,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the cases are loaded once for the module (shared.py).
+site, cases = shared_site, shared_cases
 
 
 def focused(page):

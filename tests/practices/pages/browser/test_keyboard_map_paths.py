@@ -3,9 +3,11 @@ Escape gives it back; the zoom controls and the legend come before the areas, an
 skip link passes them."""
 import pytest
 
-from tests.practices.pages.browser.conftest import wait_ready
+from tests.practices.pages.browser.conftest import shared_cases, shared_site, wait_ready
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the cases are loaded once for the module (shared.py).
+site, cases = shared_site, shared_cases
 
 CHOROPLETH = "/en/?view=choropleth"
 

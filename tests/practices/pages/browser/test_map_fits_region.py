@@ -3,7 +3,12 @@ a desktop, without sideways scrolling; it refits when the window changes size un
 visitor moves the map."""
 import pytest
 
-from tests.practices.pages.browser.conftest import screenshot, wait_ready
+from tests.practices.pages.browser.conftest import (
+    screenshot,
+    shared_cases,
+    shared_site,
+    wait_ready,
+)
 from tests.practices.pages.browser.test_embed_fits_any_frame import (
     no_sideways_scrolling,
     region_extent,
@@ -12,6 +17,8 @@ from tests.practices.pages.browser.test_embed_fits_any_frame import (
 )
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the cases are loaded once for the module (shared.py).
+site, cases = shared_site, shared_cases
 
 
 def wait_bounds_changed(page, before):

@@ -7,11 +7,15 @@ from tests.practices.pages.browser.conftest import (
     marker_total,
     point_inside,
     screenshot,
+    shared_cases,
+    shared_site,
     shown_count,
     wait_ready,
 )
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the cases are loaded once for the module (shared.py).
+site, cases = shared_site, shared_cases
 
 
 def test_the_map_shows_every_published_case_with_nothing_from_outside(

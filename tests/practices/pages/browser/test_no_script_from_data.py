@@ -10,9 +10,11 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tests.practices.pages.browser.conftest import wait_ready
+from tests.practices.pages.browser.conftest import shared_site, wait_ready
 
 pytestmark = pytest.mark.browser
+# Its tests only read: their data is loaded once for the module (shared.py).
+site = shared_site
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(2)>'
@@ -32,8 +34,12 @@ HOSTILE_ELEMENTS = ("[onerror], [onload], img[src=x], svg[onload], "
                     "a[href^='javascript:' i], iframe[srcdoc]")
 
 
-@pytest.fixture
-def hostile(site):
+@pytest.fixture(scope="module")
+def hostile(shared_data):
+    return shared_data.load(make_hostile)
+
+
+def make_hostile():
     from geodata.models import County, Municipality, Voivodeship
     from practices.models import ParticipationTool, Practice, PracticeLink, Status
 

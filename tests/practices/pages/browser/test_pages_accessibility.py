@@ -3,9 +3,11 @@ A/AA violation and no best-practice one, at desktop and phone widths (what it ca
 is listed at the end of the test output), and the skip link leads into the content."""
 import pytest
 
-from tests.practices.pages.browser.conftest import screenshot
+from tests.practices.pages.browser.conftest import screenshot, shared_cases, shared_site
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the cases are loaded once for the module (shared.py).
+site, cases = shared_site, shared_cases
 
 PAGES = {
     "case": "/praktyki/przypadek-00/",

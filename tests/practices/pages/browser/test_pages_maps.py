@@ -3,9 +3,11 @@ gmina outline (or, for a tool, the gminy of its voivodeships) and the cases, fro
 from the API for a tool, with the main map's symbols and clusters."""
 import pytest
 
-from tests.practices.pages.browser.conftest import api_count, screenshot
+from tests.practices.pages.browser.conftest import api_count, screenshot, shared_cases, shared_site
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the cases are loaded once for the module (shared.py).
+site, cases = shared_site, shared_cases
 
 
 def map_ready(page, site, path):

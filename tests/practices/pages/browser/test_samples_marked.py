@@ -3,16 +3,27 @@ in the legend, a notice on the map and in the embed, and choropleth tooltips, po
 legend that say the counts include samples. A selection without samples shows none of it."""
 import pytest
 
-from tests.practices.pages.browser.conftest import point_inside, screenshot, wait_ready
+from tests.practices.pages.browser.conftest import (
+    point_inside,
+    screenshot,
+    shared_site,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.browser
+# Its tests only read: their data is loaded once for the module (shared.py).
+site = shared_site
 
 SAMPLE_LEGEND = "Sample record, not a real case (dashed ring)"
 SAMPLE_COUNTS = "The counts include sample records, not real cases."
 
 
-@pytest.fixture
-def two_cases(site):
+@pytest.fixture(scope="module")
+def two_cases(shared_data):
+    return shared_data.load(make_two_cases)
+
+
+def make_two_cases():
     """A sample case in Białystok and a real one in Olsztyn, far enough apart to be two
     markers at the region's zoom."""
     from geodata.models import Municipality

@@ -3,9 +3,18 @@ Back and Forward walk through the changes; invalid parameters fall back to defau
 visible note."""
 import pytest
 
-from tests.practices.pages.browser.conftest import api_count, marker_total, shown_count, wait_ready
+from tests.practices.pages.browser.conftest import (
+    api_count,
+    marker_total,
+    shared_cases,
+    shared_site,
+    shown_count,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the cases are loaded once for the module (shared.py).
+site, cases = shared_site, shared_cases
 
 
 def view_of(page):
