@@ -203,6 +203,50 @@ def data_version(using="default"):
     return DataVersion(token=token, last_modified=max(times) if times else None)
 
 
+def known_tools(using="default"):
+    """The tools' slugs in their order (position, slug), read once per version of the tools:
+    every filtered request checks its `tool` against them. Keyed by the tools' digest in the
+    data version's slow parts, so a change to a tool is seen exactly when the ETag sees it."""
+    digest = slow_parts(using)[5]
+    slugs = _tool_slugs.get((using, digest))
+    if slugs is None:
+        slugs = tuple(ParticipationTool.objects.using(using).values_list("slug", flat=True))
+        _tool_slugs.clear()  # one version of the tools is enough
+        _tool_slugs[(using, digest)] = slugs
+    return slugs
+
+
+_tool_slugs = {}
+
+
+# --- Compiled statements --------------------------------------------------------------------
+
+STATEMENTS_KEPT = 256
+
+
+def compiled(name, filters, build, *key_parts):
+    """`build()`'s (sql, params) for a selection (`filters`, parsed), compiled once per
+    process for the same name, filters and key parts. Compiling a selection through the ORM
+    costs about as much as a small selection takes to run, and its SQL depends only on the
+    code and the filters: never on the data, the language or who asks. The one exception is
+    a text search (`q`): its condition names the gminy whose names resemble its words (data),
+    so it is compiled every time. Kept in this process only (nothing to invalidate: a deploy
+    restarts it), at most STATEMENTS_KEPT of them."""
+    if filters.q:
+        return build()
+    key = (name, filters, *key_parts)
+    statement = _statements.get(key)
+    if statement is None:
+        statement = build()
+        if len(_statements) >= STATEMENTS_KEPT:
+            _statements.clear()
+        _statements[key] = statement
+    return statement
+
+
+_statements = {}
+
+
 # --- Invalidation ---------------------------------------------------------------------------
 
 def _replace_generation(using):

@@ -14,10 +14,10 @@ from rest_framework.response import Response
 from practices import geojson
 from practices.api import serializers
 from practices.api.base import BAD_REQUEST, JSON, PublicApiView, parse, schema_parameters
-from practices.caching import respond
+from practices.caching import compiled, respond
 from practices.filters import InvalidParameters
 from practices.models import ParticipationTool
-from practices.stats import COUNT_DIMENSIONS, counts_json
+from practices.stats import COUNT_DIMENSIONS, counts_json, counts_sql
 
 
 class ToolListView(PublicApiView):
@@ -114,7 +114,9 @@ class StatsView(PublicApiView):
     def build(self, request, filters, by):
         if request.method == "HEAD":
             return HttpResponse(content_type=JSON)
-        text, samples = counts_json(filters.practices(), by)
+        text, samples = counts_json(
+            compiled("counts", filters, lambda: counts_sql(filters.practices(), by), by)
+        )
         if samples:
             # As DRF's JSON renderer wrote it: UTF-8, no escapes.
             text += ',"note":' + json.dumps(geojson.sample_counts_note(), ensure_ascii=False)
