@@ -48,6 +48,13 @@ sees retires them; RESULT_REVISION retires them when a deploy changes their shap
 when a cached dataclass gains or loses a field, or a rolling deploy would unpickle old rows
 into the new class). A cache that is down or unreachable is logged and bypassed: pages and
 the API are computed from the database as if nothing were cached.
+
+Two things are kept in each process rather than in the cache, because every filtered request
+needs them and a cache read would cost as much as what it saves:
+- the tools' slugs (`known_tools()`, which the `tool` filter checks against), keyed by the
+  tools' digest in the data version, so they change exactly when the ETag does;
+- the compiled SQL of a selection (`compiled()`), keyed by the parsed filters: it depends on
+  the code only, never on the data (except a text search's, which is never kept).
 """
 import hashlib
 import logging
@@ -58,6 +65,7 @@ from datetime import datetime
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import setting_changed
 from django.db import connections, transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils import timezone
@@ -287,6 +295,13 @@ def connect_signals():
     register_changed.connect(_on_write, dispatch_uid="caching:register_changed")
     # A migration or a flush (which ends with post_migrate) rewrites tables without signals.
     post_migrate.connect(_on_write, dispatch_uid="caching:post_migrate")
+    # A statement may hold what settings say (the pages' paths): tests that change settings
+    # get statements compiled under them.
+    setting_changed.connect(_forget_compiled, dispatch_uid="caching:setting_changed")
+
+
+def _forget_compiled(**kwargs):
+    _statements.clear()
 
 
 # --- HTTP revalidation ----------------------------------------------------------------------
