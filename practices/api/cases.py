@@ -116,10 +116,9 @@ class PracticeListView(PublicApiView):
         }
         if contains_samples:
             extra["note"] = geojson.sample_note()
-        return (
-            '{"type":"FeatureCollection","features":[' + ",".join(features) + "]"
-            + geojson.members(**extra) + "}"
-        )
+        # Joined once: chained + would copy the whole page at each step.
+        return "".join(('{"type":"FeatureCollection","features":[', ",".join(features), "]",
+                        geojson.members(**extra), "}"))
 
 
 class PracticeDetailView(PublicApiView):
