@@ -48,6 +48,13 @@ sees retires them; RESULT_REVISION retires them when a deploy changes their shap
 when a cached dataclass gains or loses a field, or a rolling deploy would unpickle old rows
 into the new class). A cache that is down or unreachable is logged and bypassed: pages and
 the API are computed from the database as if nothing were cached.
+
+Two things are kept in each process rather than in the cache, because every filtered request
+needs them and a cache read would cost as much as what it saves:
+- the tools' slugs (`known_tools()`, which the `tool` filter checks against), keyed by the
+  tools' digest in the data version, so they change exactly when the ETag does;
+- the compiled SQL of a selection (`compiled()`), keyed by the parsed filters: it depends on
+  the code only, never on the data (except a text search's, which is never kept).
 """
 import hashlib
 import logging
@@ -58,6 +65,7 @@ from datetime import datetime
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import setting_changed
 from django.db import connections, transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils import timezone
@@ -203,6 +211,50 @@ def data_version(using="default"):
     return DataVersion(token=token, last_modified=max(times) if times else None)
 
 
+def known_tools(using="default"):
+    """The tools' slugs in their order (position, slug), read once per version of the tools:
+    every filtered request checks its `tool` against them. Keyed by the tools' digest in the
+    data version's slow parts, so a change to a tool is seen exactly when the ETag sees it."""
+    digest = slow_parts(using)[5]
+    slugs = _tool_slugs.get((using, digest))
+    if slugs is None:
+        slugs = tuple(ParticipationTool.objects.using(using).values_list("slug", flat=True))
+        _tool_slugs.clear()  # one version of the tools is enough
+        _tool_slugs[(using, digest)] = slugs
+    return slugs
+
+
+_tool_slugs = {}
+
+
+# --- Compiled statements --------------------------------------------------------------------
+
+STATEMENTS_KEPT = 256
+
+
+def compiled(name, filters, build, *key_parts):
+    """`build()`'s (sql, params) for a selection (`filters`, parsed), compiled once per
+    process for the same name, filters and key parts. Compiling a selection through the ORM
+    costs about as much as a small selection takes to run, and its SQL depends only on the
+    code and the filters: never on the data, the language or who asks. The one exception is
+    a text search (`q`): its condition names the gminy whose names resemble its words (data),
+    so it is compiled every time. Kept in this process only (nothing to invalidate: a deploy
+    restarts it), at most STATEMENTS_KEPT of them."""
+    if filters.q:
+        return build()
+    key = (name, filters, *key_parts)
+    statement = _statements.get(key)
+    if statement is None:
+        statement = build()
+        if len(_statements) >= STATEMENTS_KEPT:
+            _statements.clear()
+        _statements[key] = statement
+    return statement
+
+
+_statements = {}
+
+
 # --- Invalidation ---------------------------------------------------------------------------
 
 def _replace_generation(using):
@@ -243,6 +295,13 @@ def connect_signals():
     register_changed.connect(_on_write, dispatch_uid="caching:register_changed")
     # A migration or a flush (which ends with post_migrate) rewrites tables without signals.
     post_migrate.connect(_on_write, dispatch_uid="caching:post_migrate")
+    # A statement may hold what settings say (the pages' paths): tests that change settings
+    # get statements compiled under them.
+    setting_changed.connect(_forget_compiled, dispatch_uid="caching:setting_changed")
+
+
+def _forget_compiled(**kwargs):
+    _statements.clear()
 
 
 # --- HTTP revalidation ----------------------------------------------------------------------

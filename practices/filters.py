@@ -28,8 +28,9 @@ from django.utils.translation import gettext as _
 
 from geodata import teryt
 from geodata.models import Municipality, MunicipalityType
+from practices import caching
 from practices.domain.search import clean_query
-from practices.models import MAX_YEAR, MIN_YEAR, ParticipationTool, Practice
+from practices.models import MAX_YEAR, MIN_YEAR, Practice
 
 # The parameters every case selection understands, with what the API documents for each.
 CASE_PARAMETERS = {
@@ -133,7 +134,7 @@ def parse_year(value):
 def parse_tools(items):
     if not items:
         return ()
-    allowed = list(ParticipationTool.objects.values_list("slug", flat=True))
+    allowed = caching.known_tools()
     unknown = [item for item in items if item not in allowed]
     if unknown:
         raise ValidationError(

@@ -232,15 +232,21 @@ def members(**values):
     return "".join(f",{json.dumps(key)}:{json.dumps(value)}" for key, value in values.items())
 
 
-def stream_practices(queryset, note, using="default"):
-    """Yield the FeatureCollection of a filtered published queryset in chunks (see
+def stream_statements(queryset):
+    """(the features statement, the same cut to its first rows) that stream_practices reads
+    for a filtered published queryset: compile them once, keep them (caching.compiled)."""
+    return _practice_statements(
+        queryset.order_by("pk"), (4326, False, PRECISION), first_rows=FIRST_CHUNK_ROWS + 1
+    )
+
+
+def stream_practices(statements, note, using="default"):
+    """Yield the FeatureCollection of `stream_statements(queryset)` in chunks (see
     stream_collection). Its first rows are cut from the cases before any text is written:
     cut from the features, PostgreSQL would write the text of every case of a selection
     that is not read in id order (a bbox) to keep the first thousand, and the cursor would
     then write the rest again."""
-    features, first = _practice_statements(
-        queryset.order_by("pk"), (4326, False, PRECISION), first_rows=FIRST_CHUNK_ROWS + 1
-    )
+    features, first = statements
     return stream_collection(*features, note, using=using, first=first)
 
 

@@ -46,9 +46,9 @@ def points_sql(queryset):
     return sql, (POINT_PRECISION, POINT_PRECISION, *inner_params)
 
 
-def fetch_points(queryset, using="default"):
-    """(points document text, whether it includes samples) of a filtered published queryset."""
-    sql, params = points_sql(queryset)
+def fetch_points(statement, using="default"):
+    """(points document text, whether it includes samples) of `points_sql(queryset)`."""
+    sql, params = statement
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         text, samples = cursor.fetchone()

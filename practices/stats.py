@@ -178,13 +178,21 @@ def _dimensions():
 COUNT_DIMENSIONS = ("tool", "year", "voivodeship", "municipality")
 
 
-def counts_json(queryset, by, using="default"):
-    """(the JSON text of the counts of `queryset` (a filtered published queryset) by the
-    dimensions `by` (COUNT_DIMENSIONS, in the rows' member order and sort order), without
-    its closing brace, whether the counts include samples): {"by": [...], "total": n,
-    "rows": [{dimension: value, ..., "count": n}, ...]}, only non-zero rows. One GROUP BY;
-    PostgreSQL writes the text, so Python never handles a row (a count per gmina and tool
-    has about 25,000)."""
+def counts_json(statement, using="default"):
+    """(the JSON text of the counts, without its closing brace, whether they include samples)
+    from `counts_sql(queryset, by)`."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(*statement)
+        return cursor.fetchone()
+
+
+def counts_sql(queryset, by):
+    """(sql, params) of the statement giving (the JSON text of the counts of `queryset` (a
+    filtered published queryset) by the dimensions `by` (COUNT_DIMENSIONS, in the rows'
+    member order and sort order), without its closing brace, whether the counts include
+    samples): {"by": [...], "total": n, "rows": [{dimension: value, ..., "count": n}, ...]},
+    only non-zero rows. One GROUP BY; PostgreSQL writes the text, so Python never handles a
+    row (a count per gmina and tool has about 25,000)."""
     dimensions = _dimensions()
     chosen = [(name, dimensions[name]) for name in by]
     cases = queryset.order_by().values(
@@ -203,9 +211,7 @@ def counts_json(queryset, by, using="default"):
         + "), '') || ']', coalesce(bool_or(g.sample), false) FROM g "
         + " ".join(dimension.join for _name, dimension in chosen)
     )
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, (*params, json.dumps(list(by), separators=(",", ":"))))
-        return cursor.fetchone()
+    return sql, (*params, json.dumps(list(by), separators=(",", ":")))
 
 
 def sample_count(queryset=None):

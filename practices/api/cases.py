@@ -22,7 +22,7 @@ from practices.api.base import (
     parse_paged,
     schema_parameters,
 )
-from practices.caching import private, respond
+from practices.caching import compiled, private, respond
 from practices.fields import CaseFields
 from practices.filters import InvalidParameters, known
 from practices.models import Practice
@@ -78,7 +78,11 @@ class PracticeListView(PublicApiView):
             return HttpResponse(content_type=GEOJSON)
         if page is None:
             return StreamingHttpResponse(
-                geojson.stream_practices(filters.practices(), note=geojson.sample_note()),
+                geojson.stream_practices(
+                    compiled("practices", filters,
+                             lambda: geojson.stream_statements(filters.practices())),
+                    note=geojson.sample_note(),
+                ),
                 content_type=GEOJSON,
             )
         return HttpResponse(self.page_text(request, filters, page), content_type=GEOJSON)
@@ -112,10 +116,9 @@ class PracticeListView(PublicApiView):
         }
         if contains_samples:
             extra["note"] = geojson.sample_note()
-        return (
-            '{"type":"FeatureCollection","features":[' + ",".join(features) + "]"
-            + geojson.members(**extra) + "}"
-        )
+        # Joined once: chained + would copy the whole page at each step.
+        return "".join(('{"type":"FeatureCollection","features":[', ",".join(features), "]",
+                        geojson.members(**extra), "}"))
 
 
 class PracticeDetailView(PublicApiView):

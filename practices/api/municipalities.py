@@ -35,7 +35,7 @@ from practices.api.base import (
     schema_parameters,
 )
 from practices.api.serializers import MultiPolygonGeometrySerializer, constant
-from practices.caching import respond
+from practices.caching import compiled, respond
 from practices.filters import InvalidParameters
 from practices.parameter_schemas import GMINA_SCHEMA
 
@@ -130,7 +130,10 @@ class MunicipalityListView(PublicApiView):
     def build(self, request, filters):
         if request.method == "HEAD":
             return HttpResponse(content_type=GEOJSON)
-        sql, params = geojson.municipality_features(filters.municipalities(), filters.practices())
+        sql, params = compiled(
+            "municipalities", filters,
+            lambda: geojson.municipality_features(filters.municipalities(), filters.practices()),
+        )
         return StreamingHttpResponse(
             # Counting runs over every matching case before the first gmina: no probe.
             geojson.stream_collection(

@@ -30,7 +30,7 @@ from practices.api.base import (
     schema_parameters,
 )
 from practices.api.serializers import PracticeSummaryFeatureSerializer
-from practices.caching import respond
+from practices.caching import compiled, respond
 from practices.filters import InvalidParameters, known
 from practices.models import Practice
 
@@ -82,7 +82,9 @@ class PointListView(PublicApiView):
     def build(self, request, filters):
         if request.method == "HEAD":
             return HttpResponse(content_type=JSON)
-        text, samples = points.fetch_points(filters.practices())
+        text, samples = points.fetch_points(
+            compiled("points", filters, lambda: points.points_sql(filters.practices()))
+        )
         if samples:
             text = text[:-1] + geojson.members(note=geojson.sample_note()) + "}"
         return HttpResponse(text, content_type=JSON)
