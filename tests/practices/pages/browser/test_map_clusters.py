@@ -4,9 +4,17 @@ at their gmina's point, as every case of the `cases` fixture is) are listed in o
 which each case opens and the list comes back."""
 import pytest
 
-from tests.practices.pages.browser.conftest import marker_total, shown_count, wait_ready
+from tests.practices.pages.browser.conftest import (
+    marker_total,
+    shared_cases,
+    shared_site,
+    shown_count,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.browser
+# Its tests only read: the cases are loaded once for the module (shared.py).
+site, cases = shared_site, shared_cases
 
 # Białystok's cases: 0, 7, 14, 21, 28, 35 (KNOWN_GMINY[0], one in seven), all at its point.
 BIALYSTOK = "/en/?municipality=2061011"
