@@ -1,6 +1,6 @@
-"""Vector tiles of the selection for national scale: /tiles/practices/{z}/{x}/{y}.mvt (one
-point per case) and /tiles/municipalities/{z}/{x}/{y}.mvt (gminy with the number of matching
-cases), Mapbox Vector Tiles built by PostGIS (`ST_AsMVT`).
+"""Vector tiles of the selection for national scale: /tiles/practices/{z}/{x}/{y}.mvt (the
+cases, counted per grid cell at low zooms) and /tiles/municipalities/{z}/{x}/{y}.mvt (gminy
+with the number of matching cases), Mapbox Vector Tiles built by PostGIS (`ST_AsMVT`).
 
 Rules:
 - The case filters are the API's (practices.filters.CaseFilters, `bbox` excepted: the tile is
@@ -16,9 +16,21 @@ Rules:
   thousand points PostgreSQL's JIT compiles for longer (about 250 ms here) than the query
   runs, and a parallel ST_AsMVT was slower here (its bytes also depend on how the workers
   split the rows).
-- Layers: `practices` with id, tool, year and sample per point; `municipalities` with teryt,
-  name and practice_count per gmina (display boundaries; PostGIS clips them to the tile with a
-  buffer, so neighbouring tiles join without seams).
+- Layers: `practices`, and `municipalities` with teryt, name and practice_count per gmina
+  (display boundaries; PostGIS clips them to the tile with a buffer, so neighbouring tiles
+  join without seams).
+- `practices` up to CLUSTER_MAX_ZOOM: one point per cell of a CELLS × CELLS grid on the tile
+  (64 CSS pixels of the map's 256-pixel tiles, the size of the markers' cluster discs) that
+  holds cases, with their `count`, at the mean of their positions (so it lies on them); a
+  cell of one case also carries that case's id, tool, year and sample, so it is drawn as
+  the case. At zoom 6 a tile over Poland held 50,000 points, one per case: heavy to build,
+  send, decode and draw, and unreadable; now at most 16. The grid is global (cells never
+  straddle two tiles) and a case belongs to the one tile and cell its Web Mercator pixel
+  falls in (floor, computed from the point alone), so no case is counted twice or lost
+  across tile borders; the tile has no buffer (the page draws each cell inside its tile).
+  From CLUSTER_MAX_ZOOM + 1 (a tile under 1.5 km wide in Poland, 64 pixels under 400 m), one
+  point per case with id, tool, year and sample, with a buffer: cases at one place stay
+  each reachable.
 """
 import gzip
 import math
@@ -39,6 +51,9 @@ MVT = "application/vnd.mapbox-vector-tile"
 MAX_ZOOM = 20
 EXTENT = 4096
 BUFFER = 64
+CLUSTER_MAX_ZOOM = 13
+CELLS = 4  # per side of a tile: 4,096 / 4 = 1,024 units, 64 of the map's 256 pixels
+MERCATOR_HALF = 20037508.342789244  # half the width of the Web Mercator world, metres
 # Everything but bbox: the tile is the box.
 TILE_PARAMETERS = ("tool", "year", "year_from", "year_to", "municipality", "county",
                    "voivodeship", "q")
@@ -104,21 +119,60 @@ def _mvt(layer, columns, rows_sql, params, z, x, y):
         f" FROM ({rows_sql}) r"
         ") t"
     )
+    # The tile envelope's parameters come before the rows' own in the statement.
+    return _run(sql, (layer, z, x, y, *params))
+
+
+# The cases of one tile counted per grid cell (see the module's rules). px, py: a case's
+# position in the tile's units (0–EXTENT, y down) from its Web Mercator pixel in the whole
+# world at this zoom; the subtraction of the tile's origin is exact, so a case on a border
+# falls in exactly one tile. A cell's point is the floor of its cases' mean: inside the cell.
+CELLS_SQL = f"""
+SELECT ST_AsMVT(t, 'practices', {EXTENT}, 'geom') FROM (
+  SELECT count(*) AS count,
+         CASE WHEN count(*) = 1 THEN min(c.id) END AS id,
+         CASE WHEN count(*) = 1 THEN min(c.tool) END AS tool,
+         CASE WHEN count(*) = 1 THEN min(c.year) END AS year,
+         CASE WHEN count(*) = 1 THEN bool_or(c.sample) END AS sample,
+         ST_MakePoint(floor(avg(c.px)), floor(avg(c.py))) AS geom
+  FROM (
+    SELECT r.id, r.tool_slug AS tool, r.year, r.sample,
+           (ST_X(m.p) + {MERCATOR_HALF}) * %s - %s AS px,
+           ({MERCATOR_HALF} - ST_Y(m.p)) * %s - %s AS py
+    FROM ({{rows}}) r CROSS JOIN LATERAL (SELECT ST_Transform(r.geom, 3857) AS p) m
+  ) c
+  WHERE c.px >= 0 AND c.px < {EXTENT} AND c.py >= 0 AND c.py < {EXTENT}
+  GROUP BY floor(c.px / {EXTENT // CELLS}), floor(c.py / {EXTENT // CELLS})
+  ORDER BY floor(c.py / {EXTENT // CELLS}), floor(c.px / {EXTENT // CELLS})
+) t
+"""
+
+
+def _cells_mvt(rows_sql, params, z, x, y):
+    """The `practices` layer of a low zoom: one point per grid cell that holds cases."""
+    scale = 2 ** z * EXTENT / (2 * MERCATOR_HALF)  # tile units per metre at this zoom
+    sql = CELLS_SQL.replace("{rows}", rows_sql)  # nosec B608 (Django's compiled SQL)
+    return _run(sql, (scale, x * EXTENT, scale, y * EXTENT, *params))
+
+
+def _run(sql, params):
     with transaction.atomic(), connection.cursor() as cursor:
         # For this statement only (see the module's rules).
         cursor.execute("SELECT set_config('jit', 'off', true),"
                        " set_config('max_parallel_workers_per_gather', '0', true)")
-        # The tile envelope's parameters come before the rows' own in the statement.
-        cursor.execute(sql, (layer, z, x, y, *params))
+        cursor.execute(sql, params)
         data = cursor.fetchone()[0]
     return bytes(data) if data else b""
 
 
 def practice_tile(filters, z, x, y):
     """The `practices` layer: the selection's cases whose point lies in the tile (with its
-    buffer). A case without its own location is at its gmina's point, as on the map's
-    markers (practices.points)."""
-    box = _box(z, x, y)
+    buffer from CLUSTER_MAX_ZOOM + 1; counted per grid cell up to it). A case without its own
+    location is at its gmina's point, as on the map's markers (practices.points)."""
+    clustered = z <= CLUSTER_MAX_ZOOM
+    # Clustered, the box only narrows the rows through the index (a sixteenth of a pixel
+    # wider than the tile): which tile holds a case is decided in Web Mercator (CELLS_SQL).
+    box = Polygon.from_bbox(tile_bounds(z, x, y, margin=1 / EXTENT)) if clustered else _box(z, x, y)
     columns = {"tool_slug": F("tool__slug"), "sample": F("is_sample")}
     # Two branches, so that each uses its own spatial index (an OR across the join would not).
     placed = (
@@ -131,6 +185,8 @@ def practice_tile(filters, z, x, y):
     )
     rows = placed.union(unplaced, all=True)
     sql, params = rows.query.sql_with_params()
+    if clustered:
+        return _cells_mvt(sql, params, z, x, y)
     return _mvt(
         "practices", ("id", "tool_slug AS tool", "year", "sample"), sql, params, z, x, y
     )
