@@ -46,6 +46,7 @@ from django.views.decorators.http import require_safe
 
 from practices.caching import cached, respond
 from practices.filters import CaseFilters, InvalidParameters
+from practices.models import ParticipationTool
 
 MVT = "application/vnd.mapbox-vector-tile"
 MAX_ZOOM = 20
@@ -53,7 +54,8 @@ EXTENT = 4096
 BUFFER = 64
 CLUSTER_MAX_ZOOM = 13
 CELLS = 4  # per side of a tile: 4,096 / 4 = 1,024 units, 64 of the map's 256 pixels
-MERCATOR_HALF = 20037508.342789244  # half the width of the Web Mercator world, metres
+MERCATOR_RADIUS = 6378137.0  # of the sphere of Web Mercator (EPSG:3857), metres
+MERCATOR_HALF = math.pi * MERCATOR_RADIUS  # half the width of its world
 # Everything but bbox: the tile is the box.
 TILE_PARAMETERS = ("tool", "year", "year_from", "year_to", "municipality", "county",
                    "voivodeship", "q")
@@ -125,34 +127,43 @@ def _mvt(layer, columns, rows_sql, params, z, x, y):
 
 # The cases of one tile counted per grid cell (see the module's rules). px, py: a case's
 # position in the tile's units (0–EXTENT, y down) from its Web Mercator pixel in the whole
-# world at this zoom; the subtraction of the tile's origin is exact, so a case on a border
-# falls in exactly one tile. A cell's point is the floor of its cases' mean: inside the cell.
+# world at this zoom (the spherical formulas on the WGS 84 point: a tenth of ST_Transform's
+# cost); the subtraction of the tile's origin is exact, so a case on a border falls in exactly
+# one tile. OFFSET 0 keeps PostgreSQL from inlining the subquery, which computed the position
+# again for every condition and grouping key that uses it. The tools are joined to the lone
+# cases only, after counting. A cell's point is the floor of its cases' mean: inside the cell.
 CELLS_SQL = f"""
 SELECT ST_AsMVT(t, 'practices', {EXTENT}, 'geom') FROM (
-  SELECT count(*) AS count,
-         CASE WHEN count(*) = 1 THEN min(c.id) END AS id,
-         CASE WHEN count(*) = 1 THEN min(c.tool) END AS tool,
-         CASE WHEN count(*) = 1 THEN min(c.year) END AS year,
-         CASE WHEN count(*) = 1 THEN bool_or(c.sample) END AS sample,
-         ST_MakePoint(floor(avg(c.px)), floor(avg(c.py))) AS geom
+  SELECT g.count, g.id, tool.slug AS tool, g.year, g.sample, ST_MakePoint(g.x, g.y) AS geom
   FROM (
-    SELECT r.id, r.tool_slug AS tool, r.year, r.sample,
-           (ST_X(m.p) + {MERCATOR_HALF}) * %s - %s AS px,
-           ({MERCATOR_HALF} - ST_Y(m.p)) * %s - %s AS py
-    FROM ({{rows}}) r CROSS JOIN LATERAL (SELECT ST_Transform(r.geom, 3857) AS p) m
-  ) c
-  WHERE c.px >= 0 AND c.px < {EXTENT} AND c.py >= 0 AND c.py < {EXTENT}
-  GROUP BY floor(c.px / {EXTENT // CELLS}), floor(c.py / {EXTENT // CELLS})
-  ORDER BY floor(c.py / {EXTENT // CELLS}), floor(c.px / {EXTENT // CELLS})
+    SELECT c.cell, count(*) AS count,
+           CASE WHEN count(*) = 1 THEN min(c.id) END AS id,
+           CASE WHEN count(*) = 1 THEN min(c.tool_id) END AS tool_id,
+           CASE WHEN count(*) = 1 THEN min(c.year) END AS year,
+           CASE WHEN count(*) = 1 THEN bool_or(c.sample) END AS sample,
+           floor(avg(c.px)) AS x, floor(avg(c.py)) AS y
+    FROM (
+      SELECT r.id, r.tool_id, r.year, r.sample, p.px, p.py,
+             floor(p.py / {EXTENT // CELLS}) * {CELLS} + floor(p.px / {EXTENT // CELLS}) AS cell
+      FROM ({{rows}}) r CROSS JOIN LATERAL (SELECT
+        (ST_X(r.geom) * {MERCATOR_HALF / 180!r} + {MERCATOR_HALF!r}) * %s - %s AS px,
+        ({MERCATOR_HALF!r} - ln(tan(pi() / 4 + radians(ST_Y(r.geom)) / 2)) * {MERCATOR_RADIUS!r})
+          * %s - %s AS py) p
+      OFFSET 0
+    ) c
+    WHERE c.px >= 0 AND c.px < {EXTENT} AND c.py >= 0 AND c.py < {EXTENT}
+    GROUP BY c.cell
+  ) g LEFT JOIN {ParticipationTool._meta.db_table} tool ON tool.id = g.tool_id
+  ORDER BY g.cell
 ) t
 """
 
 
-def _cells_mvt(rows_sql, params, z, x, y):
-    """The `practices` layer of a low zoom: one point per grid cell that holds cases."""
-    scale = 2 ** z * EXTENT / (2 * MERCATOR_HALF)  # tile units per metre at this zoom
-    sql = CELLS_SQL.replace("{rows}", rows_sql)  # nosec B608 (Django's compiled SQL)
-    return _run(sql, (scale, x * EXTENT, scale, y * EXTENT, *params))
+def _tile_origin(z, x, y):
+    """CELLS_SQL's parameters: (tile units per metre, the tile's x origin) and the same for y,
+    in the whole world's tile units at zoom z."""
+    scale = 2 ** z * EXTENT / (2 * MERCATOR_HALF)
+    return scale, x * EXTENT, scale, y * EXTENT
 
 
 def _run(sql, params):
@@ -169,27 +180,35 @@ def practice_tile(filters, z, x, y):
     """The `practices` layer: the selection's cases whose point lies in the tile (with its
     buffer from CLUSTER_MAX_ZOOM + 1; counted per grid cell up to it). A case without its own
     location is at its gmina's point, as on the map's markers (practices.points)."""
-    clustered = z <= CLUSTER_MAX_ZOOM
-    # Clustered, the box only narrows the rows through the index (a sixteenth of a pixel
-    # wider than the tile): which tile holds a case is decided in Web Mercator (CELLS_SQL).
-    box = Polygon.from_bbox(tile_bounds(z, x, y, margin=1 / EXTENT)) if clustered else _box(z, x, y)
-    columns = {"tool_slug": F("tool__slug"), "sample": F("is_sample")}
-    # Two branches, so that each uses its own spatial index (an OR across the join would not).
-    placed = (
-        filters.practices().filter(location__bboverlaps=box).order_by()
-        .values("id", "year", **columns, geom=F("location"))
-    )
-    unplaced = (
-        filters.practices().filter(location__isnull=True, municipality__point__bboverlaps=box)
-        .order_by().values("id", "year", **columns, geom=F("municipality__point"))
-    )
-    rows = placed.union(unplaced, all=True)
-    sql, params = rows.query.sql_with_params()
-    if clustered:
-        return _cells_mvt(sql, params, z, x, y)
+    if z <= CLUSTER_MAX_ZOOM:
+        # The box only narrows the rows through the index (a sixteenth of a pixel wider than
+        # the tile): which tile holds a case is decided in Web Mercator (CELLS_SQL). The
+        # tool's id: its slug is joined to the lone cases only.
+        box = Polygon.from_bbox(tile_bounds(z, x, y, margin=1 / EXTENT))
+        sql, params = _case_rows(filters, box, "tool_id").query.sql_with_params()
+        return _run(CELLS_SQL.replace("{rows}", sql),  # nosec B608 (Django's compiled SQL)
+                    (*params, *_tile_origin(z, x, y)))
+    sql, params = _case_rows(filters, _box(z, x, y), tool_slug=F("tool__slug")) \
+        .query.sql_with_params()
     return _mvt(
         "practices", ("id", "tool_slug AS tool", "year", "sample"), sql, params, z, x, y
     )
+
+
+def _case_rows(filters, box, *fields, **columns):
+    """The selection's cases in `box`: id, year, sample, `fields`, `columns` and `geom`, their
+    point. Two branches, so that each uses its own spatial index (an OR across the join would
+    not)."""
+    placed = (
+        filters.practices().filter(location__bboverlaps=box).order_by()
+        .values("id", "year", *fields, **columns, sample=F("is_sample"), geom=F("location"))
+    )
+    unplaced = (
+        filters.practices().filter(location__isnull=True, municipality__point__bboverlaps=box)
+        .order_by().values("id", "year", *fields, **columns, sample=F("is_sample"),
+                           geom=F("municipality__point"))
+    )
+    return placed.union(unplaced, all=True)
 
 
 def municipality_tile(filters, z, x, y):
