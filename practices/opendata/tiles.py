@@ -1,6 +1,6 @@
-"""Vector tiles of the selection for national scale: /tiles/practices/{z}/{x}/{y}.mvt (one
-point per case) and /tiles/municipalities/{z}/{x}/{y}.mvt (gminy with the number of matching
-cases), Mapbox Vector Tiles built by PostGIS (`ST_AsMVT`).
+"""Vector tiles of the selection for national scale: /tiles/practices/{z}/{x}/{y}.mvt (the
+cases, counted per grid cell at low zooms) and /tiles/municipalities/{z}/{x}/{y}.mvt (gminy
+with the number of matching cases), Mapbox Vector Tiles built by PostGIS (`ST_AsMVT`).
 
 Rules:
 - The case filters are the API's (practices.filters.CaseFilters, `bbox` excepted: the tile is
@@ -16,9 +16,21 @@ Rules:
   thousand points PostgreSQL's JIT compiles for longer (about 250 ms here) than the query
   runs, and a parallel ST_AsMVT was slower here (its bytes also depend on how the workers
   split the rows).
-- Layers: `practices` with id, tool, year and sample per point; `municipalities` with teryt,
-  name and practice_count per gmina (display boundaries; PostGIS clips them to the tile with a
-  buffer, so neighbouring tiles join without seams).
+- Layers: `practices`, and `municipalities` with teryt, name and practice_count per gmina
+  (display boundaries; PostGIS clips them to the tile with a buffer, so neighbouring tiles
+  join without seams).
+- `practices` up to CLUSTER_MAX_ZOOM: one point per cell of a CELLS × CELLS grid on the tile
+  (64 CSS pixels of the map's 256-pixel tiles, the size of the markers' cluster discs) that
+  holds cases, with their `count`, at the mean of their positions (so it lies on them); a
+  cell of one case also carries that case's id, tool, year and sample, so it is drawn as
+  the case. At zoom 6 a tile over Poland held 50,000 points, one per case: heavy to build,
+  send, decode and draw, and unreadable; now at most 16. The grid is global (cells never
+  straddle two tiles) and a case belongs to the one tile and cell its Web Mercator pixel
+  falls in (floor, computed from the point alone), so no case is counted twice or lost
+  across tile borders; the tile has no buffer (the page draws each cell inside its tile).
+  From CLUSTER_MAX_ZOOM + 1 (a tile under 1.5 km wide in Poland, 64 pixels under 400 m), one
+  point per case with id, tool, year and sample, with a buffer: cases at one place stay
+  each reachable.
 """
 import gzip
 import math
@@ -34,11 +46,16 @@ from django.views.decorators.http import require_safe
 
 from practices.caching import cached, respond
 from practices.filters import CaseFilters, InvalidParameters
+from practices.models import ParticipationTool
 
 MVT = "application/vnd.mapbox-vector-tile"
 MAX_ZOOM = 20
 EXTENT = 4096
 BUFFER = 64
+CLUSTER_MAX_ZOOM = 13
+CELLS = 4  # per side of a tile: 4,096 / 4 = 1,024 units, 64 of the map's 256 pixels
+MERCATOR_RADIUS = 6378137.0  # of the sphere of Web Mercator (EPSG:3857), metres
+MERCATOR_HALF = math.pi * MERCATOR_RADIUS  # half the width of its world
 # Everything but bbox: the tile is the box.
 TILE_PARAMETERS = ("tool", "year", "year_from", "year_to", "municipality", "county",
                    "voivodeship", "q")
@@ -104,36 +121,94 @@ def _mvt(layer, columns, rows_sql, params, z, x, y):
         f" FROM ({rows_sql}) r"
         ") t"
     )
+    # The tile envelope's parameters come before the rows' own in the statement.
+    return _run(sql, (layer, z, x, y, *params))
+
+
+# The cases of one tile counted per grid cell (see the module's rules). px, py: a case's
+# position in the tile's units (0–EXTENT, y down) from its Web Mercator pixel in the whole
+# world at this zoom (the spherical formulas on the WGS 84 point: a tenth of ST_Transform's
+# cost); the subtraction of the tile's origin is exact, so a case on a border falls in exactly
+# one tile. OFFSET 0 keeps PostgreSQL from inlining the subquery, which computed the position
+# again for every condition and grouping key that uses it. The tools are joined to the lone
+# cases only, after counting. A cell's point is the floor of its cases' mean: inside the cell.
+CELLS_SQL = f"""
+SELECT ST_AsMVT(t, 'practices', {EXTENT}, 'geom') FROM (
+  SELECT g.count, g.id, tool.slug AS tool, g.year, g.sample, ST_MakePoint(g.x, g.y) AS geom
+  FROM (
+    SELECT c.cell, count(*) AS count,
+           CASE WHEN count(*) = 1 THEN min(c.id) END AS id,
+           CASE WHEN count(*) = 1 THEN min(c.tool_id) END AS tool_id,
+           CASE WHEN count(*) = 1 THEN min(c.year) END AS year,
+           CASE WHEN count(*) = 1 THEN bool_or(c.sample) END AS sample,
+           floor(avg(c.px)) AS x, floor(avg(c.py)) AS y
+    FROM (
+      SELECT r.id, r.tool_id, r.year, r.sample, p.px, p.py,
+             floor(p.py / {EXTENT // CELLS}) * {CELLS} + floor(p.px / {EXTENT // CELLS}) AS cell
+      FROM ({{rows}}) r CROSS JOIN LATERAL (SELECT
+        (ST_X(r.geom) * {MERCATOR_HALF / 180!r} + {MERCATOR_HALF!r}) * %s - %s AS px,
+        ({MERCATOR_HALF!r} - ln(tan(pi() / 4 + radians(ST_Y(r.geom)) / 2)) * {MERCATOR_RADIUS!r})
+          * %s - %s AS py) p
+      OFFSET 0
+    ) c
+    WHERE c.px >= 0 AND c.px < {EXTENT} AND c.py >= 0 AND c.py < {EXTENT}
+    GROUP BY c.cell
+  ) g LEFT JOIN {ParticipationTool._meta.db_table} tool ON tool.id = g.tool_id
+  ORDER BY g.cell
+) t
+"""
+
+
+def _tile_origin(z, x, y):
+    """CELLS_SQL's parameters: (tile units per metre, the tile's x origin) and the same for y,
+    in the whole world's tile units at zoom z."""
+    scale = 2 ** z * EXTENT / (2 * MERCATOR_HALF)
+    return scale, x * EXTENT, scale, y * EXTENT
+
+
+def _run(sql, params):
     with transaction.atomic(), connection.cursor() as cursor:
         # For this statement only (see the module's rules).
         cursor.execute("SELECT set_config('jit', 'off', true),"
                        " set_config('max_parallel_workers_per_gather', '0', true)")
-        # The tile envelope's parameters come before the rows' own in the statement.
-        cursor.execute(sql, (layer, z, x, y, *params))
+        cursor.execute(sql, params)
         data = cursor.fetchone()[0]
     return bytes(data) if data else b""
 
 
 def practice_tile(filters, z, x, y):
     """The `practices` layer: the selection's cases whose point lies in the tile (with its
-    buffer). A case without its own location is at its gmina's point, as on the map's
-    markers (practices.points)."""
-    box = _box(z, x, y)
-    columns = {"tool_slug": F("tool__slug"), "sample": F("is_sample")}
-    # Two branches, so that each uses its own spatial index (an OR across the join would not).
-    placed = (
-        filters.practices().filter(location__bboverlaps=box).order_by()
-        .values("id", "year", **columns, geom=F("location"))
-    )
-    unplaced = (
-        filters.practices().filter(location__isnull=True, municipality__point__bboverlaps=box)
-        .order_by().values("id", "year", **columns, geom=F("municipality__point"))
-    )
-    rows = placed.union(unplaced, all=True)
-    sql, params = rows.query.sql_with_params()
+    buffer from CLUSTER_MAX_ZOOM + 1; counted per grid cell up to it). A case without its own
+    location is at its gmina's point, as on the map's markers (practices.points)."""
+    if z <= CLUSTER_MAX_ZOOM:
+        # The box only narrows the rows through the index (a sixteenth of a pixel wider than
+        # the tile): which tile holds a case is decided in Web Mercator (CELLS_SQL). The
+        # tool's id: its slug is joined to the lone cases only.
+        box = Polygon.from_bbox(tile_bounds(z, x, y, margin=1 / EXTENT))
+        sql, params = _case_rows(filters, box, "tool_id").query.sql_with_params()
+        return _run(CELLS_SQL.replace("{rows}", sql),  # nosec B608 (Django's compiled SQL)
+                    (*params, *_tile_origin(z, x, y)))
+    sql, params = _case_rows(filters, _box(z, x, y), tool_slug=F("tool__slug")) \
+        .query.sql_with_params()
     return _mvt(
         "practices", ("id", "tool_slug AS tool", "year", "sample"), sql, params, z, x, y
     )
+
+
+def _case_rows(filters, box, *fields, **columns):
+    """The selection's cases in `box`: id, year, sample, `fields`, `columns` and `geom`, their
+    point. Two branches, so that each uses its own spatial index (an OR across the join would
+    not)."""
+    placed = (
+        filters.practices().filter(location__bboverlaps=box).order_by()
+        .values("id", "year", *fields, **columns, sample=F("is_sample"), geom=F("location"))
+    )
+    unplaced = (
+        filters.practices().filter(location__isnull=True, municipality__point__bboverlaps=box)
+        .order_by().values("id", "year", *fields, **columns, sample=F("is_sample"),
+                           geom=F("municipality__point"))
+    )
+    return placed.union(unplaced, all=True)
 
 
 def municipality_tile(filters, z, x, y):

@@ -211,7 +211,7 @@ function showView() {
     if (!map.hasLayer(shown)) map.addLayer(shown);
     boundaries.setMode("outline");
     legend.set(t("legendTools"), markersLegend(ctx, current ? drawn.tools : new Set(), current && drawn.samples,
-      { clusters: !loaders.tileMode }));
+      { clusters: true })); // vector tiles draw clusters too (their low zooms)
   } else {
     if (map.hasLayer(markers.layer)) map.removeLayer(markers.layer);
     if (map.hasLayer(tilePoints.layer)) map.removeLayer(tilePoints.layer);

@@ -1,16 +1,27 @@
 // Cases as vector tiles, for a selection too large for markers (more than the server's
 // MAPA_TILES_THRESHOLD): the tiles of /tiles/practices/{z}/{x}/{y}.mvt with the selection's
 // filters, each drawn on a canvas with the markers' symbols (tool colour and shape, the
-// dashed ring of a sample). A click on a point opens the same popup as a marker, its details
-// fetched on demand (ctx.loadCase). Each point of a loaded tile is kept for that hit test.
+// dashed ring of a sample). Up to zoom 13 the server counts the cases per cell of a 4 × 4
+// grid on each tile (a feature with `count`): a cell of several is drawn as the markers'
+// cluster disc with its number (its look read from .map-cluster in map-markers.css), a cell
+// of one as that case. Each is drawn inside its own cell, as near its cases' mean as the
+// cell allows: discs never overlap nor cross a tile's edge (those tiles have no buffer).
+// A click on a point opens the same popup as a marker, its details fetched on demand
+// (ctx.loadCase); a click on a disc zooms in towards it. Like the markers' clusters, the
+// canvas has no keyboard path: the list twin lists the same cases. Each drawn feature of a
+// loaded tile is kept for that hit test.
 import { el } from "./dom.js";
-import { t } from "./i18n.js";
+import { formatNumber, t } from "./i18n.js";
 import { casePopup } from "./markers.js";
 import { readTile } from "./mvt.js";
 import { SHAPES } from "./shapes.js";
 
 const SYMBOL = 14; // CSS pixels, a little smaller than a marker: these maps are dense
 const HIT = 9; // how far from a point's centre a click still hits it, in CSS pixels
+const CELLS = 4; // the server's grid per side of a tile (practices/opendata/tiles.py)
+const ZOOM_IN = 2; // levels a click on a disc zooms in: its cell becomes a whole tile
+// The markers' cluster discs (markers.js createClusterGroup): side in CSS pixels by count.
+const DISCS = [["small", 32, 10], ["medium", 38, 100], ["large", 46, Infinity]];
 const paths = new Map();
 const pathOf = (shape) => {
   if (!paths.has(shape)) paths.set(shape, new Path2D(SHAPES[shape] || SHAPES.circle));
@@ -34,8 +45,62 @@ function drawPoint(context, x, y, tool, sample) {
   context.restore();
 }
 
+// The discs' colours, border and font, read once from the stylesheet's .map-cluster rules.
+let discLooks = null;
+function discLook(count) {
+  if (!discLooks) {
+    discLooks = DISCS.map(([size, side, below]) => {
+      const probe = el("div", { class: `map-cluster map-cluster--${size}`, "aria-hidden": "true" });
+      probe.style.position = "absolute";
+      probe.style.visibility = "hidden";
+      document.body.append(probe);
+      const style = getComputedStyle(probe);
+      const look = {
+        side, below, border: parseFloat(style.borderTopWidth) || 3, edge: style.borderTopColor,
+        fill: style.backgroundColor, ink: style.color,
+        font: `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`,
+      };
+      probe.remove();
+      return look;
+    });
+  }
+  return discLooks.find((look) => count < look.below);
+}
+
+function drawDisc(context, x, y, count) {
+  const look = discLook(count);
+  context.save();
+  context.beginPath();
+  context.arc(x, y, (look.side - look.border) / 2, 0, 2 * Math.PI);
+  context.shadowColor = "rgba(0, 0, 0, .4)"; // the rule's box-shadow
+  context.shadowBlur = 3;
+  context.shadowOffsetY = 1;
+  context.fillStyle = look.fill;
+  context.fill();
+  context.shadowColor = "transparent";
+  context.lineWidth = look.border;
+  context.strokeStyle = look.edge;
+  context.stroke();
+  context.fillStyle = look.ink;
+  context.font = look.font;
+  context.textAlign = "center";
+  context.textBaseline = "middle";
+  // A number wider than the disc's inside ("12,345") is narrowed to fit.
+  const text = formatNumber(count);
+  const room = look.side - 2 * look.border - 4;
+  context.fillText(text, x, y + 0.5, Math.min(room, context.measureText(text).width));
+  context.restore();
+  return look.side / 2;
+}
+
+// A position moved, if it must be, so that a drawing `radius` wide stays in its grid cell.
+function inCell(value, cell, radius) {
+  const start = Math.floor(value / cell) * cell;
+  return Math.min(Math.max(value, start + radius), start + cell - radius);
+}
+
 export function createTilePoints(map, ctx, { urlTemplate }) {
-  const loaded = new Map(); // tile key -> {coords, points: [{x, y, id}]} in tile pixels
+  const loaded = new Map(); // tile key -> {coords, points: [{x, y, id, count, radius}]} in tile pixels
   let query = null;
 
   const Grid = L.GridLayer.extend({
@@ -55,12 +120,21 @@ export function createTilePoints(map, ctx, { urlTemplate }) {
         const context = tile.getContext("2d");
         context.scale(ratio, ratio);
         const points = [];
+        const cell = size.x / CELLS;
         for (const feature of layer ? layer.features : []) {
-          const x = (feature.x / layer.extent) * size.x;
-          const y = (feature.y / layer.extent) * size.y;
-          const { id, tool, sample } = feature.properties;
+          let x = (feature.x / layer.extent) * size.x;
+          let y = (feature.y / layer.extent) * size.y;
+          const { id, tool, sample, count } = feature.properties;
+          if (count > 1) {
+            const radius = discLook(count).side / 2;
+            [x, y] = [inCell(x, cell, radius), inCell(y, cell, radius)];
+            drawDisc(context, x, y, count);
+            points.push({ x, y, count, radius });
+            continue;
+          }
+          if (count === 1) [x, y] = [inCell(x, cell, SYMBOL / 2 + 1), inCell(y, cell, SYMBOL / 2 + 1)];
           drawPoint(context, x, y, ctx.tools.get(tool), Boolean(sample));
-          points.push({ x, y, id });
+          points.push({ x, y, id, count: 1, radius: HIT });
         }
         loaded.set(key, { coords, points });
         done(null, tile);
@@ -71,10 +145,21 @@ export function createTilePoints(map, ctx, { urlTemplate }) {
 
   const grid = new Grid({ tileSize: 256, updateWhenZooming: false, className: "case-tiles" });
   grid.on("tileunload", (event) => loaded.delete(grid._tileCoordsToKey(event.coords)));
+  // The cases drawn at the map's zoom and the discs among them, for the page's tests (the
+  // tiles of the zoom before are removed only after this event).
   grid.on("load", () => {
     let total = 0;
-    for (const tile of loaded.values()) total += tile.points.length;
+    let discs = 0;
+    const zoom = Math.round(map.getZoom());
+    for (const tile of loaded.values()) {
+      if (tile.coords.z !== zoom) continue;
+      for (const point of tile.points) {
+        total += point.count;
+        if (point.count > 1) discs += 1;
+      }
+    }
     map.getContainer().dataset.tilePoints = String(total);
+    map.getContainer().dataset.tileClusters = String(discs);
   });
 
   function openCase(latlng, id) {
@@ -90,8 +175,9 @@ export function createTilePoints(map, ctx, { urlTemplate }) {
     });
   }
 
-  // The nearest point of the loaded tiles under a click, in the tiles' own zoom. Listened
-  // for before Leaflet's own handlers (capture), so that a point wins over the gmina under it.
+  // The nearest point or disc of the loaded tiles under a click, in the tiles' own zoom.
+  // Listened for before Leaflet's own handlers (capture), so that it wins over the gmina
+  // under it.
   map.getContainer().addEventListener("click", (event) => {
     if (!map.hasLayer(grid) || event.target.closest(".leaflet-control-container, .leaflet-popup-pane")) return;
     const zoom = Math.round(map.getZoom());
@@ -105,22 +191,29 @@ export function createTilePoints(map, ctx, { urlTemplate }) {
         const x = coords.x * size.x + point.x;
         const y = coords.y * size.y + point.y;
         const distance = Math.hypot(x - at.x, y - at.y) * scale;
-        if (distance <= HIT && (!best || distance < best.distance)) best = { distance, x, y, id: point.id };
+        if (distance <= point.radius && (!best || distance < best.distance)) best = { distance, x, y, point };
       }
     }
     if (!best) return;
     event.stopPropagation();
-    openCase(map.unproject([best.x, best.y], zoom), best.id);
+    const latlng = map.unproject([best.x, best.y], zoom);
+    if (best.point.count > 1) map.setView(latlng, Math.min(zoom + ZOOM_IN, map.getMaxZoom()));
+    else openCase(latlng, best.point.id);
   }, true);
 
   return {
     layer: grid,
-    // Shows the tiles of a selection (its query string, "" or "?tool=…").
+    // Shows the tiles of a selection (its query string, "" or "?tool=…"), asked as soon as
+    // the selection is known to be drawn from tiles (the markers view's loadPoints): the
+    // layer is on the map from then on, not only once the list's page has come too
+    // (app.js showView then takes the markers off).
     show(selectionQuery) {
-      if (selectionQuery === query) return;
+      if (selectionQuery === query && map.hasLayer(grid)) return;
+      const changed = selectionQuery !== query;
       query = selectionQuery;
-      loaded.clear();
-      grid.redraw();
+      if (changed) loaded.clear();
+      if (!map.hasLayer(grid)) map.addLayer(grid);
+      else if (changed) grid.redraw();
     },
   };
 }

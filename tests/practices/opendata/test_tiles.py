@@ -1,5 +1,6 @@
 """Vector tiles hold exactly the selection the API returns, clipped to the tile, and refuse
-what is not a tile or not a filter with a 400 naming it."""
+what is not a tile or not a filter with a 400 naming it. From zoom 14 on, a point per case
+(the low zooms' counts per cell: test_tiles_clusters.py)."""
 import math
 
 import mapbox_vector_tile
@@ -9,6 +10,7 @@ from tests.practices.api.world import FILTER_CASES, HIDDEN
 
 # One z3 tile holds every gmina of the world (Warszawa to Ełk).
 WORLD_TILE = (3, 4, 2)
+CASE_ZOOM = 14  # the first zoom with a point per case
 
 
 def tile_of(lon, lat, zoom):
@@ -26,18 +28,29 @@ def decode(api, layer, tile, params=None, **headers):
     return mapbox_vector_tile.decode(response.content).get(layer, {"features": []})["features"]
 
 
+def place(case):
+    """(lon, lat) where a case is drawn: its location, else its gmina's point."""
+    return (case.location or case.municipality.point).coords
+
+
+def case_tiles(world):
+    """The zoom-14 tiles that hold the world's cases (each case's point is in one)."""
+    return {tile_of(*place(case), CASE_ZOOM) for case in world["cases"].values()}
+
+
 @pytest.mark.parametrize(
     ("params", "expected"), [case for case in FILTER_CASES if "bbox" not in case[0]]
 )
-def test_the_points_tile_holds_exactly_the_selection(api, shared_world, params, expected):
-    features = decode(api, "practices", WORLD_TILE, params)
-    ids = sorted(feature["properties"]["id"] for feature in features)
+def test_the_points_tiles_hold_exactly_the_selection(api, shared_world, params, expected):
+    ids = sorted(feature["properties"]["id"] for tile in case_tiles(shared_world)
+                 for feature in decode(api, "practices", tile, params))
     assert ids == sorted(shared_world["cases"][slug].pk for slug in expected)
 
 
 def test_every_point_carries_its_tool_year_and_sample_flag(api, world):
-    features = {f["properties"]["id"]: f for f in decode(api, "practices", WORLD_TILE)}
     case = world["cases"]["bo-elk-2020"]
+    tile = tile_of(*place(case), CASE_ZOOM)
+    features = {f["properties"]["id"]: f for f in decode(api, "practices", tile)}
     assert features[case.pk]["properties"] == {
         "id": case.pk, "tool": "budzet-obywatelski", "year": 2020, "sample": True,
     }
@@ -47,12 +60,13 @@ def test_every_point_carries_its_tool_year_and_sample_flag(api, world):
 def test_hidden_cases_never_reach_a_tile(api, world):
     hidden = {world["cases"][slug].pk for slug in HIDDEN}
     for layer_params in ({}, {"year": "2020"}, {"tool": "referendum"}):
-        ids = {f["properties"]["id"] for f in decode(api, "practices", WORLD_TILE, layer_params)}
+        ids = {f["properties"]["id"] for tile in case_tiles(world)
+               for f in decode(api, "practices", tile, layer_params)}
         assert ids and not ids & hidden
 
 
 def test_a_close_tile_holds_only_the_points_inside_it(api, world):
-    near_bialystok = tile_of(23.15, 53.15, 14)
+    near_bialystok = tile_of(23.15, 53.15, CASE_ZOOM)
     ids = {f["properties"]["id"] for f in decode(api, "practices", near_bialystok)}
     assert ids == {world["cases"][slug].pk
                    for slug in ("bo-bialystok-2019", "bo-bialystok-2020")}

@@ -14,9 +14,10 @@ pytestmark = pytest.mark.django_db
 
 def test_a_compressed_tile_holds_the_same_features_as_the_plain_one(client):
     elk = make_municipality("2807011", "Ełk", 22.3, 53.8)
+    # A zoom-14 tile (0.022° wide) with a point per case: enough bytes to compress.
     for number in range(40):
-        make_practice(elk, location=Point(22.3 + number / 1000, 53.85, srid=4326))
-    z, x, y = tile_of(22.35, 53.85, 10)
+        make_practice(elk, location=Point(22.347 + number / 2000, 53.85, srid=4326))
+    z, x, y = tile_of(22.357, 53.85, 14)
     path = f"/tiles/practices/{z}/{x}/{y}.mvt"
     plain = client.get(path)
     assert "Content-Encoding" not in plain

@@ -10,7 +10,7 @@ from tests.practices.opendata.test_tiles import tile_of
 
 pytestmark = pytest.mark.django_db
 
-TILE = tile_of(22.35, 53.85, 10)
+TILE = tile_of(22.35, 53.85, 15)  # a point per case (low zooms: test_tiles_clusters.py)
 
 
 def tile_ids(client, params=""):

@@ -147,7 +147,7 @@ def ranking_csv(response, world, case):
     return any(row["teryt"] == case.municipality_id for row in rows)
 
 
-def tile_xyz(case, z=10):
+def tile_xyz(case, z=15):  # a point per case from zoom 14 (lower: counts per cell)
     point = case.location
     n = 2 ** z
     x = int((point.x + 180) / 360 * n)

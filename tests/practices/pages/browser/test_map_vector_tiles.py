@@ -1,34 +1,59 @@
 """Above MAPA_TILES_THRESHOLD cases, the map draws the selection from vector tiles instead of
-markers (no point list is downloaded), and a click on a point opens its case's popup; a
-selection under the threshold gets markers again."""
+markers (no point list is downloaded): up to zoom 13 the cases of a place as a cluster disc
+whose click zooms in, then a point per case whose click opens its popup; a selection under
+the threshold gets markers again."""
 import pytest
 
+from tests.practices.opendata.test_tiles_clusters import pixel
 from tests.practices.pages.browser.conftest import api_json, marker_total, shown_count, wait_ready
 
 pytestmark = pytest.mark.browser
 
+CELL = 64  # CSS pixels: the server's grid, 4 × 4 cells a 256-pixel tile
+DISC = 16  # the radius of a cluster disc of under 10 cases
 
-def test_a_large_selection_is_drawn_from_tiles_and_its_points_open_popups(
+
+def centre_of_a_disc(site, cases):
+    """A case and a zoom (13 or 12) at which its gmina's cases are drawn as a disc right on
+    them, that is well inside their grid cell (the page keeps each disc inside its cell)."""
+    for slug in sorted({case.municipality_id: case.slug for case in cases}.values()):
+        lon, lat = api_json(site, f"/api/practices/{slug}/")["geometry"]["coordinates"]
+        for zoom in (13, 12):
+            x, y = (value / 16 % CELL for value in pixel(lon, lat, zoom))
+            if DISC + 2 <= min(x, y) and max(x, y) <= CELL - DISC - 2:
+                return slug, lon, lat, zoom
+    raise AssertionError("no gmina of the test data lies well inside a cell")
+
+
+def test_a_large_selection_is_drawn_from_tiles_with_clusters_and_points_that_open_popups(
         page, site, cases, settings):
     settings.MAPA_TILES_THRESHOLD = 10
-    case = api_json(site, "/api/practices/przypadek-00/")
-    lon, lat = case["geometry"]["coordinates"]
+    slug, lon, lat, zoom = centre_of_a_disc(site, cases)
+    case = api_json(site, f"/api/practices/{slug}/")
     asked = []
     page.on("request", lambda request: asked.append(request.url))
-    page.goto(f"{site.url}/en/?lat={lat}&lon={lon}&zoom=13")
+    page.goto(f"{site.url}/en/?lat={lat}&lon={lon}&zoom={zoom}")
     wait_ready(page)
     assert page.get_attribute("#map-app", "data-layer") == "tiles"
     assert shown_count(page) == 42
-    page.wait_for_function("Number(document.getElementById('map').dataset.tilePoints) > 0")
+    page.wait_for_function("Number(document.getElementById('map').dataset.tileClusters) > 0")
     assert page.locator("canvas.case-tile").count() > 0
     assert marker_total(page) == 0
-    # Tiles draw no clusters, so the legend names none.
-    assert page.locator(".map-legend__cluster").count() == 0
+    # The tiles draw clusters, named in the legend.
+    assert page.locator(".map-legend__cluster").count() == 1
     assert not [url for url in asked if "/api/points/?" in url or url.endswith("/api/points/")]
-    tiles = [url for url in asked if "/tiles/practices/13/" in url]
+    tiles = [url for url in asked if f"/tiles/practices/{zoom}/" in url]
     assert tiles and all(url.endswith(".mvt") for url in tiles)
-    # The case lies at the centre of the map.
+    # The gmina's cases are a disc at the centre of the map: a click zooms in, to a point per
+    # case.
     box = page.locator("#map").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function(f"new URLSearchParams(location.search).get('zoom') === '{zoom + 2}'")
+    page.wait_for_function(
+        "document.getElementById('map').dataset.tileClusters === '0'"
+        " && Number(document.getElementById('map').dataset.tilePoints) > 0")
+    assert page.locator(".leaflet-popup").count() == 0
+    # The case lies at the centre of the map.
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     popup = page.locator(".leaflet-popup .case-popup__title a")
     popup.wait_for()
