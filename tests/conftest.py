@@ -11,6 +11,22 @@ from django.contrib.auth.models import AnonymousUser, Permission
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """pytest-django makes the test database only for tests that declare a database (the `db`
+    fixtures, `live_server`, the `django_db` mark); a test that reaches it only through a
+    module fixture (shared data) declares none. Run alone, such a module would have written
+    to the development database (and the browser modules' shared data empties every table at
+    the end). Those tests are marked: the test database is made, and each test runs in a
+    transaction rolled back after it, as a `db` test does."""
+    declared = {"db", "transactional_db", "live_server"}
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if ("django_db_setup" in names and not names & declared
+                and not item.get_closest_marker("django_db")):
+            item.add_marker(pytest.mark.django_db)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def map_bundles():
     """The pages load static/build/ (bin/build-js bundles static/js/): built from the current
