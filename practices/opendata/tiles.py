@@ -132,7 +132,9 @@ def _mvt(layer, columns, rows_sql, params, z, x, y):
 # one tile. OFFSET 0 keeps PostgreSQL from inlining the subquery, which computed the position
 # again for every condition and grouping key that uses it. The tools are joined to the lone
 # cases only, after counting. A cell's point is the floor of its cases' mean: inside the cell.
-CELLS_SQL = f"""
+# Only module constants are filled in; every value is a parameter (%s); {rows} is the
+# selection's compiled SQL, filled in per request.
+_CELLS_TEMPLATE = """
 SELECT ST_AsMVT(t, 'practices', {EXTENT}, 'geom') FROM (
   SELECT g.count, g.id, tool.slug AS tool, g.year, g.sample, ST_MakePoint(g.x, g.y) AS geom
   FROM (
@@ -144,19 +146,26 @@ SELECT ST_AsMVT(t, 'practices', {EXTENT}, 'geom') FROM (
            floor(avg(c.px)) AS x, floor(avg(c.py)) AS y
     FROM (
       SELECT r.id, r.tool_id, r.year, r.sample, p.px, p.py,
-             floor(p.py / {EXTENT // CELLS}) * {CELLS} + floor(p.px / {EXTENT // CELLS}) AS cell
-      FROM ({{rows}}) r CROSS JOIN LATERAL (SELECT
-        (ST_X(r.geom) * {MERCATOR_HALF / 180!r} + {MERCATOR_HALF!r}) * %s - %s AS px,
-        ({MERCATOR_HALF!r} - ln(tan(pi() / 4 + radians(ST_Y(r.geom)) / 2)) * {MERCATOR_RADIUS!r})
+             floor(p.py / {CELL}) * {CELLS} + floor(p.px / {CELL}) AS cell
+      FROM ({rows}) r CROSS JOIN LATERAL (SELECT
+        (ST_X(r.geom) * {DEGREE} + {HALF}) * %s - %s AS px,
+        ({HALF} - ln(tan(pi() / 4 + radians(ST_Y(r.geom)) / 2)) * {RADIUS})
           * %s - %s AS py) p
       OFFSET 0
     ) c
     WHERE c.px >= 0 AND c.px < {EXTENT} AND c.py >= 0 AND c.py < {EXTENT}
     GROUP BY c.cell
-  ) g LEFT JOIN {ParticipationTool._meta.db_table} tool ON tool.id = g.tool_id
+  ) g LEFT JOIN {TOOLS} tool ON tool.id = g.tool_id
   ORDER BY g.cell
 ) t
 """
+CELLS_SQL = _CELLS_TEMPLATE
+for _name, _value in {
+    "EXTENT": EXTENT, "CELLS": CELLS, "CELL": EXTENT // CELLS, "DEGREE": repr(MERCATOR_HALF / 180),
+    "HALF": repr(MERCATOR_HALF), "RADIUS": repr(MERCATOR_RADIUS),
+    "TOOLS": ParticipationTool._meta.db_table,
+}.items():
+    CELLS_SQL = CELLS_SQL.replace("{" + _name + "}", str(_value))
 
 
 def _tile_origin(z, x, y):

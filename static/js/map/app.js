@@ -210,8 +210,7 @@ function showView() {
     if (map.hasLayer(hidden)) map.removeLayer(hidden);
     if (!map.hasLayer(shown)) map.addLayer(shown);
     boundaries.setMode("outline");
-    legend.set(t("legendTools"), markersLegend(ctx, current ? drawn.tools : new Set(), current && drawn.samples,
-      { clusters: true })); // vector tiles draw clusters too (their low zooms)
+    legend.set(t("legendTools"), markersLegend(ctx, current ? drawn.tools : new Set(), current && drawn.samples));
   } else {
     if (map.hasLayer(markers.layer)) map.removeLayer(markers.layer);
     if (map.hasLayer(tilePoints.layer)) map.removeLayer(tilePoints.layer);

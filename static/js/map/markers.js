@@ -182,18 +182,16 @@ export function createMarkerLayer(map, ctx) {
 
 // The symbols of the tools in the selection (all tools when it is empty), and the dashed
 // ring of sample cases when the selection has any.
-// Vector tiles (`clusters` false) draw no clusters.
-export function markersLegend(ctx, present, samples = false, { clusters = true } = {}) {
+// Markers and vector tiles both draw clusters.
+export function markersLegend(ctx, present, samples = false) {
   const tools = [...ctx.tools.entries()].filter(([slug]) => !present.size || present.has(slug));
   return el(
     "ul",
     { class: "map-legend__list" },
     tools.map(([, tool]) =>
       el("li", {}, symbolNode(tool.shape, tool.color, 18), el("span", { text: tool.name }))),
-    clusters
-      ? el("li", {}, el("span", { class: "map-legend__cluster", "aria-hidden": "true", text: "12" }),
-        el("span", { text: t("legendCluster") }))
-      : null,
+    el("li", {}, el("span", { class: "map-legend__cluster", "aria-hidden": "true", text: "12" }),
+      el("span", { text: t("legendCluster") })),
     samples
       ? el("li", { class: "map-legend__sample" },
         el("span", { class: "map-legend__sample-symbol", "aria-hidden": "true" }, symbolNode("circle", "#ffffff", 16)),
