@@ -8,13 +8,13 @@ express are put right by tests/practices/api/schemathesis_hooks.py.
 """
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
+from tests import schemathesis_cli
 from tests.practices.api import world
 
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
@@ -43,7 +43,7 @@ def test_schemathesis_finds_no_failure(live_server, transactional_db, config, tm
     world.build()
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "tests.practices.api.schemathesis_hooks",
            "PYTHONPATH": str(settings.BASE_DIR)}
-    result = subprocess.run(
+    result = schemathesis_cli.run(
         [str(SCHEMATHESIS), "--config-file", str(config), "run",
          f"{live_server.url}/api/schema/", "--checks", "all", "-n", str(EXAMPLES),
          "--seed", SEED, "--phases", "examples,coverage,fuzzing", "--workers", "2"],

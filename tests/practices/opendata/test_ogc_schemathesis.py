@@ -10,13 +10,13 @@ put right by tests/practices/opendata/schemathesis_hooks.py.
 """
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
+from tests import schemathesis_cli
 from tests.practices.api import world
 
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
@@ -46,7 +46,7 @@ def test_schemathesis_finds_no_failure_in_the_ogc_api(live_server, transactional
     world.build()
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "tests.practices.opendata.schemathesis_hooks",
            "PYTHONPATH": str(settings.BASE_DIR)}
-    result = subprocess.run(
+    result = schemathesis_cli.run(
         [str(SCHEMATHESIS), "--config-file", str(config), "run",
          f"{live_server.url}/ogc/api?f=json", "--checks", "all", "-n", str(EXAMPLES),
          "--seed", SEED, "--phases", "examples,coverage,fuzzing", "--workers", "2"],
