@@ -159,13 +159,19 @@ SELECT ST_AsMVT(t, 'practices', {EXTENT}, 'geom') FROM (
   ORDER BY g.cell
 ) t
 """
-CELLS_SQL = _CELLS_TEMPLATE
-for _name, _value in {
-    "EXTENT": EXTENT, "CELLS": CELLS, "CELL": EXTENT // CELLS, "DEGREE": repr(MERCATOR_HALF / 180),
-    "HALF": repr(MERCATOR_HALF), "RADIUS": repr(MERCATOR_RADIUS),
-    "TOOLS": ParticipationTool._meta.db_table,
-}.items():
-    CELLS_SQL = CELLS_SQL.replace("{" + _name + "}", str(_value))
+
+
+def _filled(template, **values):
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", str(value))
+    return template
+
+
+CELLS_SQL = _filled(
+    _CELLS_TEMPLATE, EXTENT=EXTENT, CELLS=CELLS, CELL=EXTENT // CELLS,
+    DEGREE=repr(MERCATOR_HALF / 180), HALF=repr(MERCATOR_HALF), RADIUS=repr(MERCATOR_RADIUS),
+    TOOLS=ParticipationTool._meta.db_table,
+)
 
 
 def _tile_origin(z, x, y):

@@ -30,17 +30,3 @@ export function debounce(fn, wait) {
 export function nextTask() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
-
-// fn(item) for every item, in slices of about `sliceMs`, each in a task of its own.
-export async function inSlices(items, fn, sliceMs = 30) {
-  const out = new Array(items.length);
-  let started = performance.now();
-  for (let i = 0; i < items.length; i += 1) {
-    out[i] = fn(items[i]);
-    if (i % 128 === 127 && performance.now() - started > sliceMs) {
-      await nextTask();
-      started = performance.now();
-    }
-  }
-  return out;
-}

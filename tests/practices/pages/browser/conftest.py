@@ -120,14 +120,14 @@ def page(context, watch, site):
 
 def wait_ready(page, boundaries=True):
     """Wait until the map shows the current state (and the gmina boundaries), with no
-    cluster animation running (during one, old and new clusters are both on screen)."""
+    zoom animation running (the clusters are redrawn when it ends)."""
     page.wait_for_function(
         "([b]) => { const app = document.getElementById('map-app');"
         " const list = document.querySelector('[data-case-list]');"
         " return app && app.dataset.status === 'ready'"
         " && (!b || app.dataset.boundaries === 'ready')"
         " && (!list || list.dataset.state !== 'loading')"
-        " && !document.querySelector('.leaflet-cluster-anim'); }",
+        " && !document.querySelector('.leaflet-zoom-anim'); }",
         arg=[boundaries],
     )
 

@@ -24,12 +24,12 @@ def open_page(page, site, name, width):
     page.goto(site.url + PAGES[name])
     if page.locator("#page-map").count():
         page.wait_for_selector("#page-map[data-ready]")
-        # axe looks at a settled map: its outline drawn and no zoom or cluster animation
+        # axe looks at a settled map: its outline drawn and no zoom animation
         # running (a marker caught mid-animation was measured as a too-small touch target).
         page.wait_for_function(
             "(() => { const map = document.querySelector('#page-map');"
             " return map.dataset.outline !== 'loading'"
-            " && !map.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim'); })()")
+            " && !map.querySelector('.leaflet-zoom-anim'); })()")
         page.wait_for_timeout(300)
 
 

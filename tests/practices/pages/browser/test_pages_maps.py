@@ -13,8 +13,8 @@ site, cases = shared_site, shared_cases
 def map_ready(page, site, path):
     page.goto(site.url + path)
     page.wait_for_selector("#page-map[data-ready]")
-    # During a cluster animation the old and the new clusters are both on the map.
-    page.wait_for_function("!document.querySelector('#page-map .leaflet-cluster-anim')")
+    # The clusters are redrawn when a zoom animation ends.
+    page.wait_for_function("!document.querySelector('#page-map .leaflet-zoom-anim')")
     assert page.get_attribute("#page-map", "data-load-error") is None
 
 
@@ -88,8 +88,7 @@ def test_the_small_maps_draw_the_main_maps_symbols_and_clusters(page, site, case
             break
         page.locator("#page-map .leaflet-control-zoom-in").click()
         page.wait_for_function(
-            "!document.querySelector('#page-map .leaflet-cluster-anim, "
-            "#page-map .leaflet-zoom-anim')")
+            "!document.querySelector('#page-map .leaflet-zoom-anim')")
     assert set(symbols(page)) == {main["konsultacje"]}
 
 
