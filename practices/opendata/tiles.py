@@ -20,17 +20,20 @@ Rules:
   (display boundaries; PostGIS clips them to the tile with a buffer, so neighbouring tiles
   join without seams).
 - `practices` up to CLUSTER_MAX_ZOOM: one point per cell of a CELLS × CELLS grid on the tile
-  (64 CSS pixels of the map's 256-pixel tiles, the size of the markers' cluster discs) that
-  holds cases, with their `count`, at the mean of their positions (so it lies on them); a
+  (64 CSS pixels of a 256-pixel tile, the size of the markers' cluster discs) that holds
+  cases, with their `count`, at the mean of their positions (so it lies on them); a
   cell of one case also carries that case's id, tool, year and sample, so it is drawn as
   the case. At zoom 6 a tile over Poland held 50,000 points, one per case: heavy to build,
-  send, decode and draw, and unreadable; now at most 16. The grid is global (cells never
-  straddle two tiles) and a case belongs to the one tile and cell its Web Mercator pixel
-  falls in (floor, computed from the point alone), so no case is counted twice or lost
-  across tile borders; the tile has no buffer (the page draws each cell inside its tile).
-  From CLUSTER_MAX_ZOOM + 1 (a tile under 1.5 km wide in Poland, 64 pixels under 400 m), one
-  point per case with id, tool, year and sample, with a buffer: cases at one place stay
-  each reachable.
+  send, decode and draw, and unreadable; now at most 16 (64 with `cells=8`). The grid is
+  global (cells never straddle two tiles) and a case belongs to the one tile and cell its
+  Web Mercator pixel falls in (floor, computed from the point alone), so no case is counted
+  twice or lost across tile borders; the tile has no buffer (the page draws each cell inside
+  its tile). From CLUSTER_MAX_ZOOM + 1 (a tile under 1.5 km wide in Poland, 64 pixels under
+  400 m), one point per case with id, tool, year and sample, with a buffer: cases at one
+  place stay each reachable.
+- `cells` (4 by default, or 8) sets that grid's cells per side: a client drawing each tile
+  512 pixels wide (as the map page does, for a quarter of the requests) asks for 8 and keeps
+  64-pixel cells. Any other value is a 400.
 """
 import gzip
 import math
@@ -53,7 +56,8 @@ MAX_ZOOM = 20
 EXTENT = 4096
 BUFFER = 64
 CLUSTER_MAX_ZOOM = 13
-CELLS = 4  # per side of a tile: 4,096 / 4 = 1,024 units, 64 of the map's 256 pixels
+CELLS = 4  # per side of a tile: 4,096 / 4 = 1,024 units, 64 pixels of a 256-pixel tile
+CELL_CHOICES = (4, 8)  # `cells`: 8 for tiles drawn 512 pixels wide
 MERCATOR_RADIUS = 6378137.0  # of the sphere of Web Mercator (EPSG:3857), metres
 MERCATOR_HALF = math.pi * MERCATOR_RADIUS  # half the width of its world
 # Everything but bbox: the tile is the box.
@@ -167,11 +171,15 @@ def _filled(template, **values):
     return template
 
 
-CELLS_SQL = _filled(
-    _CELLS_TEMPLATE, EXTENT=EXTENT, CELLS=CELLS, CELL=EXTENT // CELLS,
-    DEGREE=repr(MERCATOR_HALF / 180), HALF=repr(MERCATOR_HALF), RADIUS=repr(MERCATOR_RADIUS),
-    TOOLS=ParticipationTool._meta.db_table,
-)
+# The statement for each grid size of CELL_CHOICES.
+CELLS_SQL = {
+    cells: _filled(
+        _CELLS_TEMPLATE, EXTENT=EXTENT, CELLS=cells, CELL=EXTENT // cells,
+        DEGREE=repr(MERCATOR_HALF / 180), HALF=repr(MERCATOR_HALF),
+        RADIUS=repr(MERCATOR_RADIUS), TOOLS=ParticipationTool._meta.db_table,
+    )
+    for cells in CELL_CHOICES
+}
 
 
 def _tile_origin(z, x, y):
@@ -191,17 +199,18 @@ def _run(sql, params):
     return bytes(data) if data else b""
 
 
-def practice_tile(filters, z, x, y):
+def practice_tile(filters, z, x, y, cells=CELLS):
     """The `practices` layer: the selection's cases whose point lies in the tile (with its
-    buffer from CLUSTER_MAX_ZOOM + 1; counted per grid cell up to it). A case without its own
-    location is at its gmina's point, as on the map's markers (practices.points)."""
+    buffer from CLUSTER_MAX_ZOOM + 1; counted per cell of a `cells` × `cells` grid up to it).
+    A case without its own location is at its gmina's point, as on the map's markers
+    (practices.points)."""
     if z <= CLUSTER_MAX_ZOOM:
         # The box only narrows the rows through the index (a sixteenth of a pixel wider than
         # the tile): which tile holds a case is decided in Web Mercator (CELLS_SQL). The
         # tool's id: its slug is joined to the lone cases only.
         box = Polygon.from_bbox(tile_bounds(z, x, y, margin=1 / EXTENT))
         sql, params = _case_rows(filters, box, "tool_id").query.sql_with_params()
-        return _run(CELLS_SQL.replace("{rows}", sql),  # nosec B608 (Django's compiled SQL)
+        return _run(CELLS_SQL[cells].replace("{rows}", sql),  # nosec B608 (Django's compiled SQL)
                     (*params, *_tile_origin(z, x, y)))
     sql, params = _case_rows(filters, _box(z, x, y), tool_slug=F("tool__slug")) \
         .query.sql_with_params()
@@ -226,10 +235,10 @@ def _case_rows(filters, box, *fields, **columns):
     return placed.union(unplaced, all=True)
 
 
-def municipality_tile(filters, z, x, y):
+def municipality_tile(filters, z, x, y, cells=CELLS):
     """The `municipalities` layer: the gminy the geographic filters keep that touch the tile,
     with the number of the selection's cases in each (0 included: a choropleth needs its
-    empty areas)."""
+    empty areas). `cells` is the practices layer's and changes nothing here."""
     gminy = filters.municipalities().filter(display_boundary__bboverlaps=_box(z, x, y))
     counts = (
         filters.practices().filter(municipality__in=gminy.values("teryt")).order_by()
@@ -265,16 +274,23 @@ def tile_view(request, layer, z, x, y):
         tile = parse_tile(z, x, y)
     except InvalidParameters as error:
         errors.update(error.errors)
-    filters, filter_errors = CaseFilters.parse_lenient(request.GET, only=TILE_PARAMETERS)
+    filters, filter_errors = CaseFilters.parse_lenient(
+        request.GET, extra=("cells",), only=TILE_PARAMETERS)
     errors.update(filter_errors)
+    cells = request.GET.getlist("cells") or [str(CELLS)]
+    if len(cells) > 1:
+        errors["cells"] = [_("Give '%(name)s' only once.") % {"name": "cells"}]
+    elif cells[0] not in {str(choice) for choice in CELL_CHOICES}:
+        errors["cells"] = [_("The grid must have 4 or 8 cells per side.")]
+    cells = cells[0]
     if errors:
         return JsonResponse({"errors": errors}, status=400)
     encoding = "gzip" if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else ""
 
     def build():
         data, content_encoding = cached(
-            "tile", lambda: _encoded(LAYERS[layer](filters, *tile), encoding),
-            layer, *tile, encoding, *sorted(filters.as_params().items()),
+            "tile", lambda: _encoded(LAYERS[layer](filters, *tile, int(cells)), encoding),
+            layer, *tile, cells, encoding, *sorted(filters.as_params().items()),
         )
         response = HttpResponse(data, content_type=MVT)
         if content_encoding:

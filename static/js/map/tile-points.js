@@ -1,8 +1,11 @@
 // Cases as vector tiles, for a selection too large for markers (more than the server's
 // MAPA_TILES_THRESHOLD): the tiles of /tiles/practices/{z}/{x}/{y}.mvt with the selection's
 // filters, each drawn on a canvas with the markers' symbols (tool colour and shape, the
-// dashed ring of a sample). Up to zoom 13 the server counts the cases per cell of a 4 × 4
-// grid on each tile (a feature with `count`): a cell of several is drawn as the markers'
+// dashed ring of a sample). Each tile is drawn 512 pixels wide: at map zoom z the page asks
+// for the tiles of zoom z − 1, a quarter as many requests as 256-pixel tiles (on a phone, one
+// wave of HTTP/1.1's six connections instead of three). Up to tile zoom 13 the server counts
+// the cases per cell of an 8 × 8 grid on each tile (`cells=8`: 64 pixels, as the markers'
+// clusters; a feature with `count`): a cell of several is drawn as the markers'
 // cluster disc with its number (its look read from .map-cluster in map-markers.css), a cell
 // of one as that case. Each is drawn inside its own cell, as near its cases' mean as the
 // cell allows: discs never overlap nor cross a tile's edge (those tiles have no buffer).
@@ -18,8 +21,9 @@ import { SHAPES } from "./shapes.js";
 
 const SYMBOL = 14; // CSS pixels, a little smaller than a marker: these maps are dense
 const HIT = 9; // how far from a point's centre a click still hits it, in CSS pixels
-const CELLS = 4; // the server's grid per side of a tile (practices/opendata/tiles.py)
-const ZOOM_IN = 2; // levels a click on a disc zooms in: its cell becomes a whole tile
+const SIZE = 512; // CSS pixels a tile is drawn, from the tile of one zoom less
+const CELLS = 8; // the server's grid per side of a tile, asked as `cells` (practices/opendata/tiles.py)
+const ZOOM_IN = 2; // levels a click on a disc zooms in: its cell becomes half a tile wide
 // The markers' cluster discs (markers.js createClusterGroup): side in CSS pixels by count.
 const DISCS = [["small", 32, 10], ["medium", 38, 100], ["large", 46, Infinity]];
 const paths = new Map();
@@ -111,7 +115,8 @@ export function createTilePoints(map, ctx, { urlTemplate }) {
       tile.width = size.x * ratio;
       tile.height = size.y * ratio;
       const key = this._tileCoordsToKey(coords);
-      const url = urlTemplate.replace("/0/0/0.mvt", `/${coords.z}/${coords.x}/${coords.y}.mvt`) + query;
+      const url = urlTemplate.replace("/0/0/0.mvt", `/${coords.z - 1}/${coords.x}/${coords.y}.mvt`)
+        + (query ? `${query}&cells=${CELLS}` : `?cells=${CELLS}`);
       fetch(url).then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.arrayBuffer();
@@ -143,7 +148,8 @@ export function createTilePoints(map, ctx, { urlTemplate }) {
     },
   });
 
-  const grid = new Grid({ tileSize: 256, updateWhenZooming: false, className: "case-tiles" });
+  // minZoom 1: the map's own minimum is 4, and zoom 0 has no tile of one zoom less.
+  const grid = new Grid({ tileSize: SIZE, minZoom: 1, updateWhenZooming: false, className: "case-tiles" });
   grid.on("tileunload", (event) => loaded.delete(grid._tileCoordsToKey(event.coords)));
   // The cases drawn at the map's zoom and the discs among them, for the page's tests (the
   // tiles of the zoom before are removed only after this event).

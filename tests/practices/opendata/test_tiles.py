@@ -109,9 +109,14 @@ def test_a_tile_is_revalidated_with_its_etag(api, world):
     ("/tiles/practices/3/²/0.mvt", {}, {"x": ["'²' is not a whole number."]}),
     ("/tiles/practices/3/0/0.mvt", {"year": "20x0"},
      {"year": ["'20x0' is not a year: use a whole year from 1990 to 2100."]}),
+    ("/tiles/practices/3/0/0.mvt", {"cells": "5"},
+     {"cells": ["The grid must have 4 or 8 cells per side."]}),
+    ("/tiles/municipalities/3/0/0.mvt", {"cells": "８"},
+     {"cells": ["The grid must have 4 or 8 cells per side."]}),
     ("/tiles/practices/3/0/0.mvt", {"bbox": "1,2,3,4"},
      {"bbox": ["Unknown parameter 'bbox'. Allowed: tool, year, year_from, year_to, "
-               "municipality, county, voivodeship, q."]}),
+               "municipality, county, voivodeship, q, cells."]}),
+    ("/tiles/practices/3/0/0.mvt", {"cells": ["8", "8"]}, {"cells": ["Give 'cells' only once."]}),
 ])
 def test_what_is_not_a_tile_or_a_filter_is_a_400_naming_it(api, db, path, params, errors):
     response = api.get(path, params)

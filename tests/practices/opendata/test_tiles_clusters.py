@@ -1,7 +1,8 @@
-"""Up to zoom 13 a cases tile holds one point per grid cell (4 × 4 cells a tile) with the
-number of the selection's cases in it, at their mean position; a cell of one case is that
-case (its id, tool, year and sample). Every case of the selection is counted exactly once,
-even on a tile's border, where the zoom-14 tiles' buffer repeats the cases of the edge."""
+"""Up to zoom 13 a cases tile holds one point per grid cell (4 × 4 cells a tile, or 8 × 8 with
+`cells=8`) with the number of the selection's cases in it, at their mean position; a cell of
+one case is that case (its id, tool, year and sample). Every case of the selection is counted
+exactly once, even on a tile's border, where the zoom-14 tiles' buffer repeats the cases of the
+edge."""
 import math
 
 import mapbox_vector_tile
@@ -132,3 +133,31 @@ def test_a_low_zoom_tile_served_again_counts_a_case_added_since(client):
          "sample": False}]
     make_practice(elk, location=Point(22.351, 53.851, srid=4326))
     assert [f["properties"] for f in cells(client, tile)] == [{"count": 2}]
+
+
+def test_eight_cells_a_side_are_the_cells_of_the_four_tiles_of_the_next_zoom(client, world):
+    """A tile drawn 512 pixels wide at map zoom z + 1 is the tile of zoom z with `cells=8`: its
+    cells are those of the four zoom z + 1 tiles of 4 × 4 cells (the same cases in the same
+    64-pixel cells), so the map looks the same from either."""
+    z = 7
+    tile = tile_of(23.15, 53.15, z)
+
+    def world_cells(features, column, row, cell):
+        """(column, row) of each feature's cell in the whole world's grid, its count and id."""
+        found = []
+        for feature in features:
+            x, y = feature["geometry"]["coordinates"]
+            found.append(((column * EXTENT + x) // cell, (row * EXTENT + y) // cell,
+                          feature["properties"]["count"], feature["properties"].get("id")))
+        return found
+
+    eight = cells(client, tile, {"cells": "8"})
+    from_eight = sorted(world_cells(eight, tile[1], tile[2], EXTENT // 8))
+    from_four = sorted(
+        found
+        for column in (tile[1] * 2, tile[1] * 2 + 1) for row in (tile[2] * 2, tile[2] * 2 + 1)
+        for found in world_cells(cells(client, (z + 1, column, row)), column, row, CELL)
+    )
+    assert len(from_eight) >= 3 and any(found[2] > 1 for found in from_eight)
+    assert from_eight == from_four
+    assert total(eight) == total(cells(client, tile)) > 0

@@ -9,16 +9,17 @@ from tests.practices.pages.browser.conftest import api_json, marker_total, shown
 
 pytestmark = pytest.mark.browser
 
-CELL = 64  # CSS pixels: the server's grid, 4 × 4 cells a 256-pixel tile
+CELL = 64  # CSS pixels: the server's grid, 8 × 8 cells a tile drawn 512 pixels wide
 DISC = 16  # the radius of a cluster disc of under 10 cases
 
 
 def centre_of_a_disc(site, cases):
-    """A case and a zoom (13 or 12) at which its gmina's cases are drawn as a disc right on
-    them, that is well inside their grid cell (the page keeps each disc inside its cell)."""
+    """A case and the map zoom 13 (tiles of zoom 12, the last counted per cell two zoom levels
+    before a point per case) at which its gmina's cases are drawn as a disc right on them, that
+    is well inside their grid cell (the page keeps each disc inside its cell)."""
     for slug in sorted({case.municipality_id: case.slug for case in cases}.values()):
         lon, lat = api_json(site, f"/api/practices/{slug}/")["geometry"]["coordinates"]
-        for zoom in (13, 12):
+        for zoom in (13,):
             x, y = (value / 16 % CELL for value in pixel(lon, lat, zoom))
             if DISC + 2 <= min(x, y) and max(x, y) <= CELL - DISC - 2:
                 return slug, lon, lat, zoom
@@ -42,8 +43,10 @@ def test_a_large_selection_is_drawn_from_tiles_with_clusters_and_points_that_ope
     # The tiles draw clusters, named in the legend.
     assert page.locator(".map-legend__cluster").count() == 1
     assert not [url for url in asked if "/api/points/?" in url or url.endswith("/api/points/")]
-    tiles = [url for url in asked if f"/tiles/practices/{zoom}/" in url]
-    assert tiles and all(url.endswith(".mvt") for url in tiles)
+    # Tiles of one zoom less drawn 512 pixels wide, with the grid of 64-pixel cells.
+    tiles = [url for url in asked if f"/tiles/practices/{zoom - 1}/" in url]
+    assert tiles and all(".mvt?" in url and url.endswith("cells=8") for url in tiles)
+    assert not [url for url in asked if f"/tiles/practices/{zoom}/" in url]
     # The gmina's cases are a disc at the centre of the map: a click zooms in, to a point per
     # case.
     box = page.locator("#map").bounding_box()
