@@ -102,6 +102,9 @@ class RequestLogMiddleware:
                     "request_id": rid, "streaming": response.streaming,
                 },
             )
+            # The request is over: what this thread logs next (the next request sets its
+            # own id) is no longer this request's.
+            request_id.set("-")
 
         # Called by the server once the body is sent (or the client has gone), so a stream's
         # duration is the whole transfer's.
