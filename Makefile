@@ -15,12 +15,15 @@ help: ## list the targets
 demo: setup boundaries voters samples pabulib serve ## install what is missing, import all gminy and their voters, load samples and real budgets, serve on http://127.0.0.1:8000/ (PORT overrides; DEV=1: runserver)
 
 # The test suite also needs Chromium; target-specific, so prerequisites see it too.
+# Test processes (pytest-xdist); each test module runs whole in one of them. Three on two
+# cores: the tests wait on Chromium, servers and PostgreSQL much of the time.
+PYTEST_WORKERS ?= 3
 test: SYSTEM_ARGS := --browser
 test: setup ## the same set-up, then the import contracts, ruff and the whole test suite
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/bandit -q -c pyproject.toml -r mapa practices geodata
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 bench: SYSTEM_ARGS := --browser
 bench: setup ## benchmarks (not part of make test): import, API and map weight

@@ -9,6 +9,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, Permission
 
 ROOT = Path(__file__).resolve().parents[1]
+# The parallel workers' groups (`make test` runs two).
+pytest_plugins = ["tests.fixed_ports"]
 
 
 @pytest.hookimpl(trylast=True)
@@ -27,11 +29,13 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def map_bundles():
+def pytest_sessionstart(session):
     """The pages load static/build/ (bin/build-js bundles static/js/): built from the current
-    sources at the start of every run, so no test ever sees an older bundle."""
-    subprocess.run([str(ROOT / "bin" / "build-js")], check=True, cwd=ROOT)
+    sources at the start of every run, so no test ever sees an older bundle. Built once, by
+    the process that starts the run: the parallel workers (pytest-xdist, `workerinput`)
+    start later and only read the bundles."""
+    if not hasattr(session.config, "workerinput"):
+        subprocess.run([str(ROOT / "bin" / "build-js")], check=True, cwd=ROOT)
 
 
 @pytest.fixture
@@ -139,6 +143,20 @@ def fast_password_hashing():
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the site's default language (Polish), whatever the test before it
+    in this process left active: a request leaves its language active in the thread that
+    served it (the test client's is the test's own), so a URL reversed after a request to an
+    English page came out English in whichever test ran next."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

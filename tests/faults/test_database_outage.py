@@ -7,8 +7,9 @@ import time
 import pytest
 
 from tests.factories import make_municipality, make_practice
+from tests.fixed_ports import FIXED_PORTS
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [FIXED_PORTS, pytest.mark.django_db(transaction=True)]
 
 PAGES = [
     ("/praktyki/bo-2020/", "pl", "Mapa jest chwilowo niedostępna"),

@@ -12,8 +12,9 @@ from geodata.importers import import_boundaries
 from geodata.models import County, Municipality, Voivodeship
 from tests.conftest import shared_geodata
 from tests.faults.conftest import ROOT, backends, database_url
+from tests.fixed_ports import FIXED_PORTS
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [FIXED_PORTS, pytest.mark.django_db(transaction=True)]
 
 
 def snapshot():

@@ -10,7 +10,9 @@ import urllib.request
 import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
-pytestmark = pytest.mark.django_db(transaction=True)
+from tests.fixed_ports import FIXED_PORTS
+
+pytestmark = [FIXED_PORTS, pytest.mark.django_db(transaction=True)]
 
 FAILURE_LIMIT = 3
 

@@ -22,8 +22,10 @@ from axes.models import AccessAttempt
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
 from tests.faults.test_lockout_across_servers import NoRedirect
+from tests.fixed_ports import FIXED_PORTS
 
 pytestmark = [
+    FIXED_PORTS,
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(shutil.which("redis-server") is None,
                        reason="redis-server is missing: run bin/setup-system --browser"),

@@ -14,8 +14,9 @@ from geodata.models import County, Municipality, Voivodeship
 from practices.models import ParticipationTool, Practice, Status
 from tests.factories import make_municipality
 from tests.faults.conftest import backends
+from tests.fixed_ports import FIXED_PORTS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [FIXED_PORTS, pytest.mark.django_db]
 
 # Enough features (about 300 bytes each) that the collection cannot fit in the sockets'
 # buffers between the server and a client that has stopped reading.

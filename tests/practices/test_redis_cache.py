@@ -10,6 +10,9 @@ from django.test import RequestFactory
 from django_ratelimit.core import is_ratelimited
 
 from practices import redis_cache
+from tests.fixed_ports import FIXED_PORTS
+
+pytestmark = FIXED_PORTS
 
 
 @pytest.fixture

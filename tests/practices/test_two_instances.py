@@ -22,15 +22,16 @@ from django.db import connection
 
 from practices.models import Practice, Status
 from tests.factories import make_municipality, make_practice
+from tests.fixed_ports import FIXED_PORTS
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_PORT, PORT_A, PORT_B = 8379, 8381, 8382
 PASSWORD = "admin-password"
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [FIXED_PORTS, pytest.mark.skipif(
     shutil.which("redis-server") is None,
     reason="redis-server is missing: run bin/setup-system --browser",
-)
+)]
 
 
 def wait_for(port, path=None, seconds=30):

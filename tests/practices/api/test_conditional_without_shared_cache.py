@@ -10,6 +10,9 @@ from django.utils import timezone
 
 from geodata.models import Municipality
 from practices import caching
+from tests.fixed_ports import FIXED_PORTS
+
+pytestmark = FIXED_PORTS
 
 
 @pytest.fixture
