@@ -77,7 +77,7 @@ const filters = createFilters(root.querySelector("[data-filters]"), {
   loadAllPlaces: page.loadAllPlaces, onChange: change,
 });
 const loaders = createLoaders({
-  data, embed, root, getState, parts: { boundaries, markers, tilePoints, filters, list },
+  data, embed, root, getState, parts: { boundaries, markers, tilePoints, filters, list, showPoints },
 });
 
 // --- the URL -----------------------------------------------------------------------------
@@ -197,6 +197,16 @@ function fitIfPending() {
   }
 }
 
+// The markers or the vector tiles, whichever draws the selection (loaders.tileMode); called
+// by the loaders too, as soon as the new selection's points are drawn, so that the other
+// layer (the previous selection's) never lingers until the list's page has come.
+function showPoints() {
+  if (state.view !== "markers") return;
+  const [shown, hidden] = loaders.tileMode ? [tilePoints.layer, markers.layer] : [markers.layer, tilePoints.layer];
+  if (map.hasLayer(hidden)) map.removeLayer(hidden);
+  if (!map.hasLayer(shown)) map.addLayer(shown);
+}
+
 function showView() {
   root.dataset.view = state.view;
   showTwin();
@@ -206,9 +216,7 @@ function showView() {
   const current = loaders.drawnIsCurrent();
   const { drawn } = loaders;
   if (state.view === "markers") {
-    const [shown, hidden] = loaders.tileMode ? [tilePoints.layer, markers.layer] : [markers.layer, tilePoints.layer];
-    if (map.hasLayer(hidden)) map.removeLayer(hidden);
-    if (!map.hasLayer(shown)) map.addLayer(shown);
+    showPoints();
     boundaries.setMode("outline");
     legend.set(t("legendTools"), markersLegend(ctx, current ? drawn.tools : new Set(), current && drawn.samples));
   } else {

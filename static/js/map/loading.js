@@ -99,6 +99,7 @@ export function createLoaders({ data, embed, root, getState, parts }) {
       const tools = new Set([...counts].filter(([slug, n]) => n && (!state.tools.length || state.tools.includes(slug))).map(([slug]) => slug));
       drawn = { count, samples: Boolean(stats.note), tools };
       root.dataset.layer = "tiles";
+      parts.showPoints();
       return drawn;
     }
     const points = await getJson(apiUrl(data.urls.points), signal);
@@ -110,6 +111,7 @@ export function createLoaders({ data, embed, root, getState, parts }) {
     if (!isCurrent()) return drawn;
     keys.drawn = key;
     drawn = { count: points.rows.length, samples: points.rows.some((row) => row[5] === 1), tools };
+    parts.showPoints();
     if (firstMarkers) {
       firstMarkers = false;
       performance.mark("mapa:markers");

@@ -70,3 +70,42 @@ def test_a_large_selection_is_drawn_from_tiles_with_clusters_and_points_that_ope
     assert marker_total(page) == shown_count(page) <= 10
     assert page.locator("canvas.case-tile").count() == 0
     assert page.locator(".map-legend__cluster").count() == 1
+
+
+def test_the_previous_selections_points_go_as_soon_as_the_new_ones_are_drawn(
+        page, site, cases, settings):
+    """Widened over the threshold, the selection's tiles replace its markers at once, not when
+    the list's page comes (held back here); narrowed again, the markers replace the tiles."""
+    settings.MAPA_TILES_THRESHOLD = 10
+    page.goto(f"{site.url}/en/?tool=referendum")
+    wait_ready(page)
+    assert page.get_attribute("#map-app", "data-layer") == "markers"
+    assert marker_total(page) == shown_count(page) > 0
+    held = []
+    page.route("**/api/practices/?*",
+               lambda route: held.append(route) if holding else route.continue_())
+
+    def release():
+        nonlocal holding
+        holding = False
+        while held:
+            held.pop().continue_()
+
+    holding = True
+    page.locator(".chip button").first.click()  # every tool: 42 cases
+    page.wait_for_function("document.getElementById('map-app').dataset.layer === 'tiles'"
+                           " && document.querySelectorAll('canvas.case-tile').length > 0")
+    assert held, "the list's page was not asked"
+    assert page.get_attribute("#map-app", "data-status") == "loading"
+    assert marker_total(page) == 0
+    release()
+    wait_ready(page)
+    assert shown_count(page) == 42
+    holding = True
+    page.go_back()
+    page.wait_for_function("document.getElementById('map-app').dataset.layer === 'markers'"
+                           " && document.querySelectorAll('.case-marker, .map-cluster').length > 0")
+    assert held and page.get_attribute("#map-app", "data-status") == "loading"
+    assert page.locator("canvas.case-tile").count() == 0
+    release()
+    wait_ready(page)
