@@ -91,8 +91,13 @@ async function search() {
   }
 }
 
+// Each keystroke takes the shown options away (and drops a search still on its way): they
+// were found for other text, and Enter must never choose one of them. The new text's options
+// come 200 ms after the last keystroke, or at once with ArrowDown.
 input.addEventListener("input", () => {
   clearTimeout(timer);
+  if (controller) controller.abort();
+  close();
   timer = setTimeout(search, 200);
 });
 input.addEventListener("keydown", (event) => {

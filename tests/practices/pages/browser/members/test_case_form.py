@@ -57,6 +57,26 @@ def test_a_click_on_the_map_sets_the_point_and_the_gmina(page, site, draft, ne_b
     assert abs(lon - gmina.point.x) < 0.01 and abs(lat - gmina.point.y) < 0.01
 
 
+def test_options_found_for_other_text_go_at_the_next_keystroke(page, site, draft,
+                                                               ne_boundaries):
+    """Options shown for "su" are not there to be chosen once the text is "suprasl": Enter
+    chooses from the options of the text in the field."""
+    gmina = ne_boundaries.get(name="Supraśl")
+    open_step(page, site, draft, "place")
+    page.focus("#id_municipality")
+    page.keyboard.type("su")
+    page.wait_for_selector("#gmina-options [role=option]")
+    assert "Supraśl" not in page.text_content("#gmina-options [role=option]")
+    page.keyboard.type("prasl")
+    assert page.locator("#gmina-options [role=option]").count() == 0
+    assert page.get_attribute("#id_municipality", "aria-expanded") == "false"
+    page.keyboard.press("ArrowDown")  # asks at once
+    page.wait_for_selector("#gmina-options [role=option]")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert page.input_value("#id_municipality") == f"Supraśl ({gmina.teryt})"
+
+
 def test_the_gmina_is_chosen_with_the_keyboard_without_diacritics(page, site, draft,
                                                                   ne_boundaries):
     gmina = ne_boundaries.get(name="Supraśl")
