@@ -68,6 +68,27 @@ def test_pages_link_next_and_prev_and_cover_everything(api, world):
     assert pages == 3 and sorted(seen) == sorted(set(seen)) and len(seen) == 7
 
 
+def test_the_count_of_a_selection_follows_each_change_of_the_data(api, world):
+    """numberMatched is kept between pages of a selection, and counted again after a change:
+    a case hidden, then published again."""
+    from practices.models import Practice, Status
+
+    def matched(params=None):
+        return get_json(api, ITEMS, {"limit": 2, **(params or {})})[1]["numberMatched"]
+
+    published = Practice.objects.filter(status=Status.PUBLISHED)
+    assert matched() == matched({"offset": 2}) == published.count() == 7
+    case = published.get(slug="bo-elk-2020")
+    Practice.objects.filter(pk=case.pk).update(status=Status.REJECTED)
+    case.save(update_fields=["updated_at"])  # as the moderation service touches it
+    assert matched() == matched({"offset": 4}) == 6
+    assert matched({"tool": "budzet-obywatelski"}) == 2
+    Practice.objects.filter(pk=case.pk).update(status=Status.PUBLISHED)
+    case.save(update_fields=["updated_at"])
+    assert matched({"tool": "budzet-obywatelski"}) == 3
+    assert matched() == 7
+
+
 @pytest.mark.parametrize(("datetime", "slugs"), [
     ("2020", ["bo-bialystok-2020", "bo-elk-2020", "konsultacje-bialystok-2020"]),
     ("2021-06-01T00:00:00Z", ["fundusz-suprasl-2021"]),
