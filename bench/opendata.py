@@ -8,7 +8,9 @@ serving process's memory is the one measured.
            product's SQL, that builds the same features and count. Before any time counts,
            the floor must hold exactly the ids an ORM query gives for that page and the
            page's features must be byte for byte the floor's. Target: within 1.3× (median
-           of each round's ratio, rounds interleaved).
+           of each round's ratio, rounds interleaved). The floor counts the selection every
+           time; the product keeps numberMatched per selection until the data changes, so
+           after the warm-up its pages reuse the count, as a client paging through does.
   exports  /export/practices.csv and .gpkg of every case, and of one tool (~10,000, to show
            memory does not grow with the selection). Checked complete first: the CSV's ids
            and the GeoPackage's ids (read with sqlite3) must be the ORM's, in order. Reported:
