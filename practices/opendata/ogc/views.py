@@ -16,7 +16,7 @@ Rules:
 import json
 from dataclasses import replace
 from datetime import UTC, datetime
-from functools import lru_cache, wraps
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.db import connection
@@ -33,7 +33,7 @@ from geodata.basemap import base_map_config
 from geodata.models import Municipality
 from practices import geojson
 from practices.addresses import site_root
-from practices.caching import cached
+from practices.caching import cached, compiled
 from practices.filters import CaseFilters, InvalidParameters
 from practices.opendata.ogc import documents, openapi
 from practices.opendata.ogc.params import (
@@ -191,13 +191,12 @@ def _features(collection, filters, query, offset, limit, single=None):
     statement: PostgreSQL joins the features, so the page costs one round trip and no Python
     work per feature. numberMatched is the selection's count, kept until the data version
     changes (_matched)."""
-    # A search reads the gminy's names while it is compiled (practices.domain.search): its
-    # statement depends on the data, so it is compiled on every request.
-    build = _statement.__wrapped__ if filters.q else _statement
-    sql, before, after = build(
-        collection, filters, replace(query, limit=0, offset=0, format="json"), single,
-        paged=limit is not None,
-    )
+    # The statement depends on the selection, never on the page (its LIMIT and OFFSET are
+    # parameters): compiled once per process (a search's every time: caching.compiled).
+    shape = (collection, replace(query, limit=0, offset=0, format="json"), single,
+             limit is not None)
+    sql, before, after = compiled("ogc-items", filters, lambda: _statement(filters, *shape),
+                                  *shape)
     page = (limit, offset) if limit is not None else ()
     with connection.cursor() as cursor:
         cursor.execute(sql, (*before, *page, *after))
@@ -211,27 +210,23 @@ def _matched(collection, filters, query):
     data version changes. A client pages through a selection with the same filters (ogrinfo
     and QGIS follow `next` to the end), and counting 100,000 cases was a third of each
     1,000-feature page's time; now the first page counts them, the others reuse the count."""
-    if collection == "practices":
-        def count():
-            return _practices(filters, query).count()
-    else:
-        def count():
-            gminy = filters.municipalities()
-            if query.bbox is not None:
-                gminy = gminy.filter(boundary__intersects=query.bbox)
-            return gminy.count()
+    selection = _practices if collection == "practices" else _gminy
     bbox = query.bbox.ewkt if query.bbox is not None else ""
-    return cached("ogc-matched", count, collection, *sorted(filters.as_params().items()),
-                  bbox, query.years)
+    return cached("ogc-matched", lambda: selection(filters, query).count(), collection,
+                  *sorted(filters.as_params().items()), bbox, query.years)
 
 
-@lru_cache(maxsize=256)
-def _statement(collection, filters, query, single, paged):
+def _gminy(filters, query):
+    gminy = filters.municipalities()
+    if query.bbox is not None:
+        gminy = gminy.filter(boundary__intersects=query.bbox)
+    return gminy
+
+
+def _statement(filters, collection, query, single, paged):
     """(sql, parameters before the page's LIMIT and OFFSET, parameters after them) of
     `_features`. Compiling the ORM's SQL costs about as much as a tenth of a 1,000-feature
-    page; it depends on the selection only, never on the data (except a search's, which
-    `_features` compiles afresh) or the page (its LIMIT and OFFSET are parameters), so each
-    process compiles a selection once."""
+    page, so `_features` keeps it (caching.compiled)."""
     options = _crs_options(query)
     # The page: its keys in order (an index scan), then the features of those rows only:
     # joining and reading the rows an offset skips costs more than the page itself.
@@ -245,9 +240,7 @@ def _statement(collection, filters, query, single, paged):
         sql, params = geojson.practice_features(cases, **options)
         keys = selection.order_by("pk").values("pk")
     else:
-        selection = filters.municipalities().order_by("teryt")
-        if query.bbox is not None:
-            selection = selection.filter(boundary__intersects=query.bbox)
+        selection = _gminy(filters, query).order_by("teryt")
         if single is not None:
             selection = selection.filter(teryt=single)
         cases = _years(filters.practices(), query.years) if query.years else filters.practices()
