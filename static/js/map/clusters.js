@@ -18,9 +18,15 @@ const RADIUS = 45;
 // markers already in place.
 const MARGIN = 0.5;
 
-export function clusterIcon(count) {
+// A cluster's size class (.map-cluster--small, medium, large) and side in CSS pixels, by its
+// count; the vector tiles draw the same discs (tile-points.js).
+export function clusterSize(count) {
   const size = count < 10 ? "small" : count < 100 ? "medium" : "large";
-  const side = { small: 32, medium: 38, large: 46 }[size];
+  return { size, side: { small: 32, medium: 38, large: 46 }[size] };
+}
+
+export function clusterIcon(count) {
+  const { size, side } = clusterSize(count);
   // A node of its own per cluster (Leaflet appends it): text goes in as text.
   const html = el("span", { class: "map-cluster__inner" },
     el("span", { class: "map-cluster__count", dataset: { count: String(count) }, "aria-hidden": "true",

@@ -134,12 +134,12 @@ export function createMarkerLayer(map, ctx) {
   // before is drawn again from the same objects, and its popups' details stay loaded.
   const made = new Map();
   function markerOf(row) {
-    const [id, , lat, toolIndex, , sample] = row;
+    const [id, lon, lat, toolIndex, , sample] = row;
     let marker = made.get(id);
     if (marker) return marker;
     const slug = slugs[toolIndex] || "";
     const known = ctx.tools.has(slug) ? slug : "";
-    marker = L.marker([lat, row[1]], {
+    marker = L.marker([lat, lon], {
       icon: icons.get(sample ? `${known}|sample` : known),
       title: labelOf(row),
       keyboard: true,

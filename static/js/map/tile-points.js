@@ -13,6 +13,7 @@
 // (ctx.loadCase); a click on a disc zooms in towards it. Like the markers' clusters, the
 // canvas has no keyboard path: the list twin lists the same cases. Each drawn feature of a
 // loaded tile is kept for that hit test.
+import { clusterSize } from "./clusters.js";
 import { el } from "./dom.js";
 import { formatNumber, t } from "./i18n.js";
 import { casePopup } from "./markers.js";
@@ -24,8 +25,6 @@ const HIT = 9; // how far from a point's centre a click still hits it, in CSS pi
 const SIZE = 512; // CSS pixels a tile is drawn, from the tile of one zoom less
 const CELLS = 8; // the server's grid per side of a tile, asked as `cells` (practices/opendata/tiles.py)
 const ZOOM_IN = 2; // levels a click on a disc zooms in: its cell becomes half a tile wide
-// The markers' cluster discs (markers.js createClusterGroup): side in CSS pixels by count.
-const DISCS = [["small", 32, 10], ["medium", 38, 100], ["large", 46, Infinity]];
 const paths = new Map();
 const pathOf = (shape) => {
   if (!paths.has(shape)) paths.set(shape, new Path2D(SHAPES[shape] || SHAPES.circle));
@@ -49,26 +48,25 @@ function drawPoint(context, x, y, tool, sample) {
   context.restore();
 }
 
-// The discs' colours, border and font, read once from the stylesheet's .map-cluster rules.
-let discLooks = null;
+// The markers' cluster discs (clusters.js clusterSize): their side by count, and their
+// colours, border and font read once per size from the stylesheet's .map-cluster rules.
+const discLooks = new Map();
 function discLook(count) {
-  if (!discLooks) {
-    discLooks = DISCS.map(([size, side, below]) => {
-      const probe = el("div", { class: `map-cluster map-cluster--${size}`, "aria-hidden": "true" });
-      probe.style.position = "absolute";
-      probe.style.visibility = "hidden";
-      document.body.append(probe);
-      const style = getComputedStyle(probe);
-      const look = {
-        side, below, border: parseFloat(style.borderTopWidth) || 3, edge: style.borderTopColor,
-        fill: style.backgroundColor, ink: style.color,
-        font: `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`,
-      };
-      probe.remove();
-      return look;
+  const { size, side } = clusterSize(count);
+  if (!discLooks.has(size)) {
+    const probe = el("div", { class: `map-cluster map-cluster--${size}`, "aria-hidden": "true" });
+    probe.style.position = "absolute";
+    probe.style.visibility = "hidden";
+    document.body.append(probe);
+    const style = getComputedStyle(probe);
+    discLooks.set(size, {
+      side, border: parseFloat(style.borderTopWidth) || 3, edge: style.borderTopColor,
+      fill: style.backgroundColor, ink: style.color,
+      font: `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`,
     });
+    probe.remove();
   }
-  return discLooks.find((look) => count < look.below);
+  return discLooks.get(size);
 }
 
 function drawDisc(context, x, y, count) {
