@@ -128,24 +128,36 @@ POINTS_SQL = """
 WITH tools AS (
     SELECT id, slug, row_number() OVER (ORDER BY position, slug) - 1 AS idx
     FROM practices_participationtool
-)
-SELECT '{"tools":[' || (SELECT coalesce(string_agg(to_json(slug)::text, ',' ORDER BY idx), '')
-                        FROM tools)
-       || '],"rows":['
-       || coalesce(string_agg('[' || s.id || ',' || s.lon || ',' || s.lat || ',' || s.idx
-                              || ',' || s.year || ',' || s.sample || ']', ',' ORDER BY s.id), '')
-       || ']'
-       || CASE WHEN bool_or(s.sample = 1) THEN ',"note":' || to_json(%(note)s::text) ELSE '' END
-       || '}'
-FROM (
+), cases AS (
     SELECT p.id, p.year, t.idx, CASE WHEN p.is_sample THEN 1 ELSE 0 END AS sample,
-           round(ST_X(coalesce(p.location, m.point))::numeric, %(precision)s)::float8 AS lon,
-           round(ST_Y(coalesce(p.location, m.point))::numeric, %(precision)s)::float8 AS lat
+           round(ST_X(coalesce(p.location, m.point))::numeric, %(precision)s) AS lon,
+           round(ST_Y(coalesce(p.location, m.point))::numeric, %(precision)s) AS lat
     FROM practices_practice p
     JOIN tools t ON t.id = p.tool_id
     JOIN geodata_municipality m ON m.teryt = p.municipality_id
     WHERE p.status = 'published' AND coalesce(p.location, m.point) IS NOT NULL {where}
-) s
+), places AS (
+    SELECT lon, lat, row_number() OVER (ORDER BY lon, lat) - 1 AS k
+    FROM cases GROUP BY lon, lat
+), numbered AS (
+    SELECT c.id - coalesce(lag(c.id) OVER (ORDER BY c.id), 0) AS step, c.id, pl.k, c.idx,
+           c.year, c.sample
+    FROM cases c JOIN places pl ON pl.lon = c.lon AND pl.lat = c.lat
+)
+SELECT '{"tools":[' || (SELECT coalesce(string_agg(to_json(slug)::text, ',' ORDER BY idx), '')
+                        FROM tools)
+       || '],"places":['
+       || (SELECT coalesce(string_agg('[' || lon::float8 || ',' || lat::float8 || ']', ','
+                                      ORDER BY k), '') FROM places)
+       || '],"id":[' || coalesce(array_to_string(array_agg(step ORDER BY id), ','), '')
+       || '],"place":[' || coalesce(array_to_string(array_agg(k ORDER BY id), ','), '')
+       || '],"tool":[' || coalesce(array_to_string(array_agg(idx ORDER BY id), ','), '')
+       || '],"year":[' || coalesce(array_to_string(array_agg(year ORDER BY id), ','), '')
+       || '],"sample":[' || coalesce(array_to_string(array_agg(sample ORDER BY id), ','), '')
+       || ']'
+       || CASE WHEN bool_or(sample = 1) THEN ',"note":' || to_json(%(note)s::text) ELSE '' END
+       || '}'
+FROM numbered
 """
 POINT_PRECISION = 5
 

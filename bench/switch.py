@@ -81,7 +81,7 @@ def run():
 def expected_count(server, slug, total=False):
     query = "" if total else f"?tool={slug}"
     with urllib.request.urlopen(f"{server.url}/api/points/{query}") as response:
-        return len(json.loads(response.read())["rows"])
+        return len(json.loads(response.read())["id"])
 
 
 def switch(page, slug, expected):

@@ -13,37 +13,61 @@ place; PostgreSQL writes the JSON text in one statement and Python only passes i
 from django.db import connections
 from django.db.models.functions import Coalesce
 
+from practices import geojson
+from practices.caching import compiled
 from practices.models import ParticipationTool
 
 # Decimal places of the points (about 1 m): a marker needs no more.
 POINT_PRECISION = 5
+SCALE = 10**POINT_PRECISION
 
 
 def points_sql(queryset):
     """(sql, params) of one statement returning (the points document as JSON text, whether it
-    includes samples). The document is {"tools": [slug, ...], "rows": [[id, lon, lat,
-    tool index, year, sample 0/1], ...]}, rows ordered by id; the tools in their fixed order
-    (position, slug), which the rows' tool index points into. The tools are read in the same
-    statement: one round trip per request."""
+    includes samples). The document is columnar, one array per attribute, one member per case
+    in the order of their ids:
+
+        {"tools": [slug, ...], "places": [[lon, lat], ...],
+         "id": [...], "place": [...], "tool": [...], "year": [...], "sample": [...]}
+
+    `id` holds each case's id less the previous case's (the first as it is), so that the
+    ids of consecutive cases cost a digit or two; `place` is an index into `places`, the
+    distinct positions (most cases sit at their gmina's point, so a region of thousands of
+    cases has a few hundred), ordered by longitude and latitude; `tool` an index into `tools`
+    (the tool slugs in their fixed order: position, slug), -1 for none; `sample` 1 for a
+    sample case, else 0. The tools are read in the same statement: one round trip per
+    request. Every aggregate orders its own input by id (PostgreSQL 15 sorts each)."""
     rows = queryset.order_by().values(
         "id", "year", "is_sample", "tool_id", geom=Coalesce("location", "municipality__point"),
     )
     inner, inner_params = rows.query.sql_with_params()
+    columns = {
+        "id": "s.step", "place": "s.k", "tool": "coalesce(s.tool, -1)", "year": "s.year",
+        "sample": "CASE WHEN s.is_sample THEN 1 ELSE 0 END",
+    }
+    arrays = " || ',' || ".join(
+        f"""'"{name}":[' || coalesce(string_agg(({value})::text, ',' ORDER BY s.id), '') || ']'"""
+        for name, value in columns.items()
+    )
     sql = (
         # The inner SQL is Django's compiled queryset; every value is a parameter.
         "WITH tools AS (SELECT id, slug,"  # nosec B608
         " row_number() OVER (ORDER BY position, slug) - 1 AS n"
-        f" FROM {ParticipationTool._meta.db_table})"
+        f" FROM {ParticipationTool._meta.db_table}),"
+        " c AS (SELECT c.id, c.year, c.is_sample, t.n AS tool,"
+        " (round(ST_X(c.geom)::numeric, %s) * %s)::int AS x,"
+        " (round(ST_Y(c.geom)::numeric, %s) * %s)::int AS y"
+        f" FROM ({inner}) c LEFT JOIN tools t ON t.id = c.tool_id WHERE c.geom IS NOT NULL),"
+        " s AS (SELECT c.*, c.id - lag(c.id, 1, 0) OVER (ORDER BY c.id) AS step,"
+        " dense_rank() OVER (ORDER BY c.x, c.y) - 1 AS k FROM c)"
         """ SELECT '{"tools":[' || (SELECT coalesce(string_agg(to_json(slug)::text, ','"""
-        """ ORDER BY n), '') FROM tools) || '],"rows":[' || coalesce(string_agg("""
-        "'[' || s.id || ',' || round(ST_X(s.geom)::numeric, %s)::float8 || ','"
-        " || round(ST_Y(s.geom)::numeric, %s)::float8 || ','"
-        " || coalesce(t.n, -1) || ',' || s.year"
-        " || (CASE WHEN s.is_sample THEN ',1]' ELSE ',0]' END), ',' ORDER BY s.id), '')"
-        " || ']}', coalesce(bool_or(s.is_sample), false)"
-        f" FROM ({inner}) s LEFT JOIN tools t ON t.id = s.tool_id WHERE s.geom IS NOT NULL"
+        """ ORDER BY n), '') FROM tools) || '],"places":[' || (SELECT coalesce(string_agg("""
+        "'[' || (x::numeric / %s)::float8 || ',' || (y::numeric / %s)::float8 || ']', ','"
+        " ORDER BY k), '') FROM (SELECT DISTINCT k, x, y FROM s) p) || '],' || "
+        + arrays + " || '}', coalesce(bool_or(s.is_sample), false) FROM s"
     )
-    return sql, (POINT_PRECISION, POINT_PRECISION, *inner_params)
+    precision = (POINT_PRECISION, SCALE)
+    return sql, (*precision, *precision, *inner_params, SCALE, SCALE)
 
 
 def fetch_points(statement, using="default"):
@@ -53,6 +77,23 @@ def fetch_points(statement, using="default"):
         cursor.execute(sql, params)
         text, samples = cursor.fetchone()
     return text, samples
+
+
+def points_document(filters):
+    """(the points document of a selection (practices.filters.CaseFilters, parsed) as JSON
+    text, whether it includes samples): points_sql run."""
+    return fetch_points(compiled("points", filters, lambda: points_sql(filters.practices())))
+
+
+def points_answer(document):
+    """The /api/points/ answer of a selection as JSON text, from its document
+    (points_document): with the sample note (in the active language) when it includes
+    samples. The API sends it; the map page carries it in its HTML
+    (practices.pages.map.first_requests)."""
+    text, samples = document
+    if samples:
+        text = text[:-1] + geojson.members(note=geojson.sample_note()) + "}"
+    return text
 
 
 def sorted_page_ids(queryset, page):

@@ -15,6 +15,8 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from geodata.models import MunicipalityType, Voivodeship
+from practices import geojson
+from practices.caching import compiled
 from practices.filters import CaseFilters
 from practices.models import ParticipationTool, Practice
 
@@ -184,6 +186,31 @@ def counts_json(statement, using="default"):
     with connections[using].cursor() as cursor:
         cursor.execute(*statement)
         return cursor.fetchone()
+
+
+def counts_document(filters, by):
+    """(the JSON text of the counts of a selection (practices.filters.CaseFilters, parsed) by
+    `by`, without its closing brace, whether they include samples): counts_sql run."""
+    return counts_json(
+        compiled("counts", filters, lambda: counts_sql(filters.practices(), by), by)
+    )
+
+
+def counts_answer(document):
+    """The /api/stats/ answer of a selection, as UTF-8 bytes, from its document
+    (counts_document): with the sample note (in the active language) when the counts include
+    samples. The API sends it; the map page carries it in its HTML
+    (practices.pages.map.first_requests)."""
+    text, samples = document
+    # Joined as bytes: the counts are ASCII, and adding the (Polish) note to the text would
+    # first widen all of it, a copy that costs more than the rest of the request.
+    body = [text.encode()]
+    if samples:
+        # As DRF's JSON renderer writes it: UTF-8, no escapes.
+        note = json.dumps(geojson.sample_counts_note(), ensure_ascii=False)
+        body.append(b',"note":' + note.encode())
+    body.append(b"}")
+    return b"".join(body)
 
 
 def counts_sql(queryset, by):

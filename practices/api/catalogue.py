@@ -1,7 +1,6 @@
 """The catalogue's summaries in the public API: /api/tools/ (the tools with counts of the
 selection) and /api/stats/ (counts of the selection by tool, year, voivodeship and/or gmina:
 the map's facets and its choropleth counts)."""
-import json
 from itertools import permutations
 
 from django.db.models import Count
@@ -11,13 +10,12 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schem
 from rest_framework import serializers as drf_serializers
 from rest_framework.response import Response
 
-from practices import geojson
 from practices.api import serializers
 from practices.api.base import BAD_REQUEST, JSON, PublicApiView, parse, schema_parameters
-from practices.caching import compiled, respond
+from practices.caching import respond
 from practices.filters import InvalidParameters
 from practices.models import ParticipationTool
-from practices.stats import COUNT_DIMENSIONS, counts_json, counts_sql
+from practices.stats import COUNT_DIMENSIONS, counts_answer, counts_document
 
 
 class ToolListView(PublicApiView):
@@ -114,15 +112,4 @@ class StatsView(PublicApiView):
     def build(self, request, filters, by):
         if request.method == "HEAD":
             return HttpResponse(content_type=JSON)
-        text, samples = counts_json(
-            compiled("counts", filters, lambda: counts_sql(filters.practices(), by), by)
-        )
-        # Joined as bytes: the counts are ASCII, and adding the (Polish) note to the text
-        # would first widen all of it, a copy that costs more than the rest of the request.
-        body = [text.encode()]
-        if samples:
-            # As DRF's JSON renderer wrote it: UTF-8, no escapes.
-            note = json.dumps(geojson.sample_counts_note(), ensure_ascii=False)
-            body.append(b',"note":' + note.encode())
-        body.append(b"}")
-        return HttpResponse(b"".join(body), content_type=JSON)
+        return HttpResponse(counts_answer(counts_document(filters, by)), content_type=JSON)

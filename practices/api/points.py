@@ -4,10 +4,12 @@
 Rules:
 - The same case filters as every case selection (practices.filters.CaseFilters), strictly
   parsed: any problem is a 400 naming the parameter. The same ETag/304 (practices.caching).
-- The points carry only what a marker draws: `rows` of [id, lon, lat, tool, year, sample],
-  where `tool` is an index into `tools` (the tool slugs in their fixed order) and `sample` is
-  1 for a sample case, else 0; lon/lat in WGS 84 with 5 decimals (about 1 m); rows ordered
-  by id. A selection that includes samples has a `note`, as every collection of the API.
+- The points carry only what a marker draws, in columns (practices.points.points_sql): per
+  case, in the order of their ids, its id less the previous one, its place (an index into
+  `places`, the distinct [lon, lat] in WGS 84 with 5 decimals, about 1 m), its tool (an
+  index into `tools`, the tool slugs in their fixed order), its year and `sample` (1 for a
+  sample case, else 0). A selection that includes samples has a `note`, as every collection
+  of the API.
 - The URL is language-neutral; only the note follows Accept-Language.
 """
 import re
@@ -30,7 +32,7 @@ from practices.api.base import (
     schema_parameters,
 )
 from practices.api.serializers import PracticeSummaryFeatureSerializer
-from practices.caching import compiled, respond
+from practices.caching import respond
 from practices.filters import InvalidParameters, known
 from practices.models import Practice
 
@@ -40,12 +42,31 @@ _ID = re.compile(r"[0-9]{1,9}")
 class PointsSerializer(serializers.Serializer):
     tools = serializers.ListField(
         child=serializers.SlugField(), read_only=True,
-        help_text="The tool slugs in their fixed order; a row's tool is an index into it.",
+        help_text="The tool slugs in their fixed order; `tool` holds indexes into it.",
     )
-    rows = serializers.ListField(
-        child=serializers.ListField(child=serializers.FloatField(), min_length=6, max_length=6),
+    places = serializers.ListField(
+        child=serializers.ListField(child=serializers.FloatField(), min_length=2, max_length=2),
         read_only=True,
-        help_text="[id, lon, lat, tool index, year, sample (1 or 0)] per case, by id.",
+        help_text="The distinct positions [lon, lat] (WGS 84, 5 decimals), by lon then lat.",
+    )
+    id = serializers.ListField(
+        child=serializers.IntegerField(), read_only=True,
+        help_text="Per case, in the order of their ids: the id less the previous case's "
+                  "(the first as it is).",
+    )
+    place = serializers.ListField(
+        child=serializers.IntegerField(min_value=0), read_only=True,
+        help_text="Per case: an index into `places`.",
+    )
+    tool = serializers.ListField(
+        child=serializers.IntegerField(min_value=-1), read_only=True,
+        help_text="Per case: an index into `tools` (-1: none).",
+    )
+    year = serializers.ListField(child=serializers.IntegerField(), read_only=True,
+                                 help_text="Per case: its year.")
+    sample = serializers.ListField(
+        child=serializers.IntegerField(min_value=0, max_value=1), read_only=True,
+        help_text="Per case: 1 for a sample case, else 0.",
     )
     note = serializers.CharField(
         required=False, help_text="Present when the selection includes sample cases."
@@ -54,7 +75,12 @@ class PointsSerializer(serializers.Serializer):
 
 POINTS_EXAMPLE = {
     "tools": ["konsultacje", "budzet-obywatelski", "fundusz-solecki"],
-    "rows": [[1, 23.162, 53.1325, 1, 2024, 0], [2, 22.0681, 53.8284, 0, 2023, 1]],
+    "places": [[22.0681, 53.8284], [23.162, 53.1325]],
+    "id": [1, 1, 5],
+    "place": [1, 0, 1],
+    "tool": [1, 0, 2],
+    "year": [2024, 2023, 2024],
+    "sample": [0, 1, 0],
     "note": "This collection contains sample cases made up for demonstration "
             "(is_sample: true); they are not real records.",
 }
@@ -65,14 +91,15 @@ class PointListView(PublicApiView):
         operation_id="points_list",
         summary="The selection as compact points for a marker layer",
         description=(
-            "Only what a marker draws, in a compact form: "
-            "`{\"tools\": [slug, ...], \"rows\": [[id, lon, lat, tool index, year, sample], "
-            "...]}`. The details of one case are at /api/points/{id}/; the whole properties "
-            "at /api/practices/."
+            "Only what a marker draws, in a compact columnar form: one array per attribute, "
+            "one member per case in the order of their ids (`id` holds each id less the "
+            "previous one; `place` indexes `places`, the distinct positions; `tool` indexes "
+            "`tools`). The example's cases are 1, 2 and 7. The details of one case are at "
+            "/api/points/{id}/; the whole properties at /api/practices/."
         ),
         parameters=schema_parameters(),
         responses={(200, JSON): PointsSerializer, **BAD_REQUEST},
-        examples=[OpenApiExample("Two cases", value=POINTS_EXAMPLE, response_only=True,
+        examples=[OpenApiExample("Three cases", value=POINTS_EXAMPLE, response_only=True,
                                  status_codes=["200"], media_type=JSON)],
     )
     def get(self, request):
@@ -82,12 +109,8 @@ class PointListView(PublicApiView):
     def build(self, request, filters):
         if request.method == "HEAD":
             return HttpResponse(content_type=JSON)
-        text, samples = points.fetch_points(
-            compiled("points", filters, lambda: points.points_sql(filters.practices()))
-        )
-        if samples:
-            text = text[:-1] + geojson.members(note=geojson.sample_note()) + "}"
-        return HttpResponse(text, content_type=JSON)
+        return HttpResponse(points.points_answer(points.points_document(filters)),
+                            content_type=JSON)
 
 
 class PointDetailView(PublicApiView):
@@ -100,7 +123,7 @@ class PointDetailView(PublicApiView):
         parameters=[OpenApiParameter("id", {"type": "integer", "minimum": 0,
                                                   "maximum": 999_999_999},
                                      OpenApiParameter.PATH,
-                                     description="The case's id, as in the points' rows.")],
+                                     description="A case's id (the points' ids, summed).")],
         responses={(200, GEOJSON): PracticeSummaryFeatureSerializer,
                    **BAD_REQUEST, **NOT_FOUND},
     )

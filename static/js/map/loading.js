@@ -4,6 +4,7 @@
 // tool), the list's pages and a popup's case. The keys say which selection each part shows,
 // so nothing is asked for twice in a row.
 import { getJson, withQuery } from "./api.js";
+import { pointRows } from "./markers.js";
 import { selectionParams } from "./state.js";
 
 export function createLoaders({ data, embed, root, getState, parts }) {
@@ -106,11 +107,12 @@ export function createLoaders({ data, embed, root, getState, parts }) {
     if (!isCurrent()) return drawn;
     tileMode = false;
     root.dataset.layer = "markers";
-    const tools = new Set(points.rows.map((row) => points.tools[row[3]]));
-    await parts.markers.update(points);
+    const rows = pointRows(points);
+    const tools = new Set(rows.map((row) => points.tools[row[3]]));
+    await parts.markers.update({ tools: points.tools, rows });
     if (!isCurrent()) return drawn;
     keys.drawn = key;
-    drawn = { count: points.rows.length, samples: points.rows.some((row) => row[5] === 1), tools };
+    drawn = { count: rows.length, samples: rows.some((row) => row[5] === 1), tools };
     parts.showPoints();
     if (firstMarkers) {
       firstMarkers = false;

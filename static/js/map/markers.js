@@ -1,12 +1,25 @@
 // Cases as markers: one symbol per tool (colour and shape), clustered when dense
 // (clusters.js); a sample case has a dashed ring. The layer gets only what it draws, the compact points of
-// /api/points/ ([id, lon, lat, tool index, year, sample]); a popup fetches its case's details
+// /api/points/ (pointRows: [id, lon, lat, tool index, year, sample]); a popup fetches its case's details
 // when it opens (ctx.loadCase, cached in the page). Markers are keyboard-focusable buttons
 // named by their tool and year.
 import { createClusterLayer } from "./clusters.js";
 import { el } from "./dom.js";
 import { t, tn } from "./i18n.js";
 import { symbolNode, symbolSvg } from "./shapes.js";
+
+// The rows [id, lon, lat, tool index, year, sample] of /api/points/'s columnar answer: its
+// `id` holds each id less the previous one, its `place` an index into `places` ([lon, lat]).
+export function pointRows({ places, id, place, tool, year, sample }) {
+  const rows = new Array(id.length);
+  let last = 0;
+  for (let i = 0; i < id.length; i += 1) {
+    last += id[i];
+    const [lon, lat] = places[place[i]];
+    rows[i] = [last, lon, lat, tool[i], year[i], sample[i]];
+  }
+  return rows;
+}
 
 export function casePopup(properties, ctx) {
   const tool = ctx.tools.get(properties.tool);

@@ -1,6 +1,6 @@
-"""/api/points/: the selection as compact points (id, lon, lat, tool index, year, sample),
-with the case filters, 400 for bad input and ETag/304; /api/points/{id}/ gives one case's
-listed properties for a popup."""
+"""/api/points/: the selection as compact points (columns of id steps, place, tool index,
+year and sample, with the distinct places), with the case filters, 400 for bad input and
+ETag/304; /api/points/{id}/ gives one case's listed properties for a popup."""
 import pytest
 
 from tests.practices.api.world import FILTER_CASES, PUBLISHED
@@ -27,36 +27,61 @@ def expected_row(world, slug):
             1 if extra.get("is_sample") else 0]
 
 
+COLUMNS = ["id", "place", "tool", "year", "sample"]
+
+
+def rows_of(answer):
+    """The [id, lon, lat, tool index, year, sample] of each case of a columnar answer."""
+    assert answer["tools"] == TOOLS
+    rows, last = [], 0
+    for step, place, tool, year, sample in zip(*(answer[name] for name in COLUMNS), strict=True):
+        last += step
+        rows.append([last, *answer["places"][place], tool, year, sample])
+    return rows
+
+
 def test_the_points_of_a_selection_are_exactly_its_cases_in_compact_form(api, world):
     answer = api.json("/api/points/", {"voivodeship": "20"})
+    expected = sorted(expected_row(world, slug) for slug in (
+        "bo-bialystok-2019", "bo-bialystok-2020", "konsultacje-bialystok-2020",
+        "fundusz-suprasl-2021",
+    ))
+    ids = [row[0] for row in expected]
+    places = sorted({(row[1], row[2]) for row in expected})
     assert answer == {
         "tools": TOOLS,
-        "rows": sorted(expected_row(world, slug) for slug in (
-            "bo-bialystok-2019", "bo-bialystok-2020", "konsultacje-bialystok-2020",
-            "fundusz-suprasl-2021",
-        )),
+        # Each distinct position once, by longitude then latitude.
+        "places": [list(place) for place in places],
+        # Each id less the previous one.
+        "id": [ids[0]] + [b - a for a, b in zip(ids, ids[1:], strict=False)],
+        "place": [places.index((row[1], row[2])) for row in expected],
+        "tool": [row[3] for row in expected],
+        "year": [row[4] for row in expected],
+        "sample": [row[5] for row in expected],
     }
+    assert rows_of(answer) == expected
 
 
 def test_points_that_include_a_sample_carry_the_note(api, world):
     answer = api.json("/api/points/", {"municipality": "2807011"})
-    assert answer == {
-        "tools": TOOLS,
-        "rows": sorted(expected_row(world, slug)
-                       for slug in ("referendum-elk-2018", "bo-elk-2020")),
-        "note": "This collection contains sample cases made up for demonstration "
-                "(is_sample: true); they are not real records.",
-    }
+    assert rows_of(answer) == sorted(expected_row(world, slug)
+                                     for slug in ("referendum-elk-2018", "bo-elk-2020"))
+    assert answer["note"] == (
+        "This collection contains sample cases made up for demonstration "
+        "(is_sample: true); they are not real records."
+    )
 
 
 @pytest.mark.parametrize("params, expected", FILTER_CASES)
 def test_every_filter_selects_the_same_cases_as_the_list(api, world, params, expected):
-    rows = api.json("/api/points/", params)["rows"]
+    rows = rows_of(api.json("/api/points/", params))
     assert rows == sorted(expected_row(world, slug) for slug in expected)
 
 
 def test_an_empty_selection_has_no_rows(api, world):
-    assert api.json("/api/points/", {"year": "1995"}) == {"tools": TOOLS, "rows": []}
+    assert api.json("/api/points/", {"year": "1995"}) == {
+        "tools": TOOLS, "places": [], "id": [], "place": [], "tool": [], "year": [], "sample": [],
+    }
 
 
 @pytest.mark.parametrize("params, parameter", [
