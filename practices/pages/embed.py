@@ -10,7 +10,7 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from practices.pages.framing import allow_framing
-from practices.pages.map import js_strings, map_page_data
+from practices.pages.map import answers_script, js_strings, map_page_data
 
 
 def embed_language(value):
@@ -27,7 +27,7 @@ def embed_view(request):
     requested = request.GET.get("lang", "")
     language = embed_language(requested)
     with translation.override(language):
-        data, preload = map_page_data(request.GET, embed=True)
+        data, answers, preload = map_page_data(request.GET, embed=True)
         data["lang"] = language
         data["langRefused"] = requested if requested and requested != language else ""
         context = {
@@ -35,6 +35,7 @@ def embed_view(request):
             "map_strings": js_strings(),
             "tools": data["tools"],
             "preload_urls": preload,
+            "map_answers": answers_script(answers),
             "embed": True,
             "show_list": request.GET.get("list") == "1",
             "show_controls": request.GET.get("controls") != "0",

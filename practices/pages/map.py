@@ -11,13 +11,16 @@ The page's own queries (tools, year bounds, places, extents) are cached until th
 changes (`practices.caching.cached`): a page view does not read the register every time.
 """
 import datetime
+import json
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.gis.db.models import Extent
 from django.db.models import Max, Min
 from django.db.models.functions import Coalesce
+from django.http import QueryDict
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -30,6 +33,8 @@ from practices.filters import DEFAULT_LIMIT, CaseFilters
 from practices.models import MAX_YEAR, MIN_YEAR, ParticipationTool, Practice
 from practices.pages.places import place_entries
 from practices.pages.site import site_root
+from practices.points import points_answer, points_document
+from practices.stats import counts_answer, counts_document
 
 # How far back the year slider reaches when there are no cases yet.
 EMPTY_YEAR_SPAN = 10
@@ -232,41 +237,80 @@ def with_query(path, *parts):
     return f"{path}?{query}" if query else path
 
 
-def selection_count(filters):
-    return cached("map-count", lambda: filters.practices().count(),
-                  *sorted(filters.as_params().items()))
-
-
-def preload_urls(params, filters, errors):
-    """The API requests the page's script starts with, so that the page can preload them
-    with the HTML instead of after the scripts: in the markers view the points and the tool
-    facets asked before them; in the choropleth view the counts and the gmina boundaries.
-    Only when the address is valid: otherwise the script drops what was invalid and would ask
-    for something else (a wasted download). A selection over MAPA_TILES_THRESHOLD is drawn
-    from vector tiles: its points are never asked for."""
+def first_requests(params, filters, errors):
+    """The API requests the page's script starts with: ({url: answer text} the page carries in
+    its HTML, [URLs it preloads]). Carried: the answers the first view draws from (in the
+    markers view the tool facets, which say whether the selection is drawn from points or
+    from tiles, and the points; in the choropleth view the counts per gmina), so that a
+    phone's first markers wait neither for a request of their own nor for the scripts to ask.
+    Preloaded: the gmina boundaries of the choropleth, the same for every selection of a
+    region and kept by the browser's cache. The markers' outline comes after them
+    (static/js/map/app.js): neither. Nothing when the address is invalid: the script drops
+    what was invalid and asks for something else. A selection over MAPA_TILES_THRESHOLD is
+    drawn from vector tiles: its points are never asked for."""
     if errors or params.get("view", "markers") not in VIEWS:
-        return []
+        return {}, []
     query = selection_query(filters)
+    stats = reverse("api-stats")
     if params.get("view") == "choropleth":
-        counts = with_query(reverse("api-stats"), query, f"by={CHOROPLETH_BY}")
         boundaries = with_query(
             reverse("api-municipality-list"), "voivodeship=" + ",".join(boundary_scope(filters))
         )
-        return [counts, boundaries]
-    # The script asks the tool facets first (they say whether the selection is drawn from
-    # points or from tiles): in flight with the points, not after the scripts. The gmina
-    # outline comes after the markers (static/js/map/app.js): not preloaded.
-    facets = with_query(
-        reverse("api-stats"), selection_query(filters, with_tool=False), f"by={FACETS_BY}"
-    )
-    if selection_count(filters) > settings.MAPA_TILES_THRESHOLD:
-        return [facets]
-    return [with_query(reverse("api-point-list"), query), facets]
+        counts = with_query(stats, query, f"by={CHOROPLETH_BY}")
+        return _answers({counts: "counts"}), [boundaries]
+    facets = with_query(stats, selection_query(filters, with_tool=False), f"by={FACETS_BY}")
+    points = with_query(reverse("api-point-list"), query)
+    return _answers({facets: "counts", points: "points"}), []
+
+
+# The page answers an API request itself as the API would: the request's query parsed as the
+# API parses it, the answer's document (the part that is the same in every language) read,
+# the answer made from it.
+def _counts_document(query):
+    params = QueryDict(query)
+    return counts_document(CaseFilters.parse(params, extra=["by"]), tuple(params["by"].split(",")))
+
+
+def _points_document(query):
+    filters = CaseFilters.parse(QueryDict(query))
+    # A selection over MAPA_TILES_THRESHOLD is drawn from vector tiles: its points are never
+    # asked for.
+    if filters.practices().count() > settings.MAPA_TILES_THRESHOLD:
+        return None
+    return points_document(filters)
+
+
+_DOCUMENTS = {"counts": _counts_document, "points": _points_document}
+_ANSWERS = {"counts": lambda document: counts_answer(document).decode(), "points": points_answer}
+
+
+def _answers(requests):
+    """{url: answer text} of the requests ({url: "counts" or "points"}) the script will make.
+    The documents are kept in the cache until the data change, under one key for the page's
+    requests: the map page is the site's most visited, the same for every visitor of a
+    selection."""
+    def documents():
+        return {url: _DOCUMENTS[kind](url.partition("?")[2]) for url, kind in requests.items()}
+
+    kept = cached("map-answers", documents, *requests)
+    return {url: _ANSWERS[kind](kept[url]) for url, kind in requests.items()
+            if kept[url] is not None}
+
+
+def answers_script(answers):
+    """The answers as the text of a <script type="application/json">: one JSON object, URL ->
+    answer, the answers' text passed on as PostgreSQL wrote it. As json_script escapes: <, >
+    and & (which JSON has only inside strings) as \\u escapes, so no text can end the
+    element."""
+    text = "{" + ",".join(f"{json.dumps(url)}:{answer}" for url, answer in answers.items()) + "}"
+    text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+    # Escaped above: the text cannot close the script element.
+    return mark_safe(text)  # nosec B308 B703
 
 
 def map_page_data(params, *, embed):
-    """(what the map's scripts start from: json_script "map-data", the URLs to preload);
-    `params` is the request's query (a QueryDict)."""
+    """(what the map's scripts start from: json_script "map-data", the first answers and the
+    URLs to preload: first_requests); `params` is the request's query (a QueryDict)."""
     filters, errors = page_selection(params, embed=embed)
     lookups = page_lookups(filters)
     config = {
@@ -308,7 +352,10 @@ def map_page_data(params, *, embed):
             "gmina": reverse("municipality-detail", kwargs={"teryt": "0000000"}),
         },
     }
-    return data, preload_urls(params, filters, errors)
+    answers, preload = first_requests(params, filters, errors)
+    # The script starts the preloaded requests before it builds the map (static/js/map/api.js).
+    data["early"] = preload
+    return data, answers, preload
 
 
 class MapView(TemplateView):
@@ -318,11 +365,12 @@ class MapView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        data, preload = map_page_data(self.request.GET, embed=False)
+        data, answers, preload = map_page_data(self.request.GET, embed=False)
         data["lang"] = self.request.LANGUAGE_CODE
         data["urls"]["embedAbsolute"] = embed_base_url(self.request)
         context.update(
             map_data=data, map_strings=js_strings(), tools=data["tools"], preload_urls=preload,
+            map_answers=answers_script(answers),
         )
         return context
 

@@ -14,7 +14,30 @@ export class ApiError extends Error {
   }
 }
 
-export async function getJson(url, signal) {
+// The page's first requests: those whose answers the HTML carries (`answers`, by URL) and
+// those it preloaded (`urls`), started as soon as the script runs, before the map and its
+// controls are built. Each is handed to the first getJson of its URL, once.
+const early = new Map();
+
+export function startEarly({ answers = {}, urls = [] }) {
+  for (const [url, answer] of Object.entries(answers)) early.set(url, Promise.resolve(answer));
+  for (const url of urls) {
+    const promise = fetchJson(url);
+    promise.catch(() => {}); // a failure is reported to the getJson that takes it
+    early.set(url, promise);
+  }
+}
+
+export function getJson(url, signal) {
+  const started = early.get(url);
+  if (started) {
+    early.delete(url);
+    return started;
+  }
+  return fetchJson(url, signal);
+}
+
+async function fetchJson(url, signal) {
   const response = await fetch(url, { signal });
   if (!response.ok) {
     let errors = null;

@@ -1,6 +1,6 @@
 // The map page and the embeddable map. The URL holds the state; this module keeps the
 // filters, markers, choropleth, list, legend and history in step with it.
-import { ApiError, fetchMunicipalities, getJson } from "./api.js";
+import { ApiError, fetchMunicipalities, getJson, startEarly } from "./api.js";
 import { choroplethLegend, createBoundaryLayer } from "./choropleth.js";
 import { nextTask } from "./dom.js";
 import { createEmbedDialog } from "./embed-dialog.js";
@@ -19,6 +19,8 @@ import { activeFilterCount, emptyState, parseState, PLACE_KINDS } from "./state.
 import { createMapView } from "./view.js";
 
 const data = JSON.parse(document.getElementById("map-data").textContent);
+// The page's first requests: answered in the HTML, or preloaded with it and started now.
+startEarly({ answers: JSON.parse(document.getElementById("map-answers").textContent), urls: data.early });
 setupStrings(JSON.parse(document.getElementById("map-strings").textContent), data.lang);
 const page = readPageData(data);
 const { embed, ctx } = page;

@@ -36,6 +36,7 @@ def test_it_gives_the_scripts_tools_years_places_and_links(client, world):
     data = script_json(client.get("/en/").content.decode(), "map-data")
     assert data == {
         "embed": False,
+        "early": [],
         "lang": "en",
         "config": {
             "center": settings.MAPA_MAP_CENTER, "zoom": settings.MAPA_MAP_ZOOM,
@@ -132,36 +133,67 @@ def preloads(html):
     return re.findall(r'<link rel="preload" as="fetch" href="([^"]+)" crossorigin>', html)
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("", ["/api/points/", "/api/stats/?by=tool"]),
+def first_requests(html):
+    """(the URLs whose answers the page carries, the URLs it preloads)."""
+    preloaded = [url.replace("&amp;", "&") for url in preloads(html)]
+    return sorted(script_json(html, "map-answers")), preloaded
+
+
+@pytest.mark.parametrize("query, carried, preloaded", [
+    ("", ["/api/points/", "/api/stats/?by=tool"], []),
     ("?tool=referendum&view=choropleth&lat=53.1&lon=23.1&zoom=9",
-     ["/api/stats/?tool=referendum&amp;by=municipality,tool",
-      "/api/municipalities/?voivodeship=20,28"]),
-    ("?year=2020", ["/api/points/?year_from=2020&amp;year_to=2020",
-                    "/api/stats/?year_from=2020&amp;year_to=2020&amp;by=tool"]),
+     ["/api/stats/?tool=referendum&by=municipality,tool"],
+     ["/api/municipalities/?voivodeship=20,28"]),
+    ("?year=2020", ["/api/points/?year_from=2020&year_to=2020",
+                    "/api/stats/?year_from=2020&year_to=2020&by=tool"], []),
     ("?municipality=2061011&tool=referendum&tool=budzet-obywatelski&view=choropleth",
-     ["/api/stats/?tool=referendum,budzet-obywatelski&amp;municipality=2061011"
-      "&amp;by=municipality,tool",
-      "/api/municipalities/?voivodeship=20"]),
+     ["/api/stats/?tool=referendum,budzet-obywatelski&municipality=2061011"
+      "&by=municipality,tool"],
+     ["/api/municipalities/?voivodeship=20"]),
     ("?municipality=2061011&tool=referendum&tool=budzet-obywatelski",
-     ["/api/points/?tool=referendum,budzet-obywatelski&amp;municipality=2061011",
-      "/api/stats/?municipality=2061011&amp;by=tool"]),
-    ("?q=park+miejski", ["/api/points/?q=park+miejski", "/api/stats/?q=park+miejski&amp;by=tool"]),
+     ["/api/points/?tool=referendum,budzet-obywatelski&municipality=2061011",
+      "/api/stats/?municipality=2061011&by=tool"], []),
+    ("?q=park+miejski", ["/api/points/?q=park+miejski", "/api/stats/?q=park+miejski&by=tool"], []),
     # An invalid address: the script drops what is invalid and asks for something else.
-    ("?tool=nope", []),
-    ("?view=satellite", []),
-    ("?year_from=20x1", []),
+    ("?tool=nope", [], []),
+    ("?view=satellite", [], []),
+    ("?year_from=20x1", [], []),
 ])
-def test_the_first_requests_are_preloaded_as_the_script_will_make_them(
-        client, world, query, expected):
-    assert preloads(client.get("/" + query).content.decode()) == expected
+def test_the_first_requests_are_answered_or_preloaded_as_the_script_will_make_them(
+        client, world, query, carried, preloaded):
+    assert first_requests(client.get("/" + query).content.decode()) == (carried, preloaded)
+    data = script_json(client.get("/" + query).content.decode(), "map-data")
+    assert data["early"] == preloaded
 
 
-def test_a_selection_drawn_from_tiles_preloads_its_facets_and_no_points(
+@pytest.mark.parametrize("query", [
+    "/en/", "/?view=choropleth", "/?tool=referendum", "/?year=2023&municipality=2807011",
+    "/?q=park",
+])
+def test_the_answers_in_the_page_are_the_apis_answers(client, world, query):
+    html = client.get(query).content.decode()
+    answers = script_json(html, "map-answers")
+    assert answers
+    for url, answer in answers.items():
+        assert answer == client.get(url).json(), url
+
+
+def test_answers_in_the_page_cannot_end_its_script_element(client, world):
+    # A note in the page's language could hold any text: <, > and & are escaped in the page.
+    from practices.models import Practice
+    Practice.objects.update(is_sample=True)
+    html = client.get("/en/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    text = re.search(r'<script id="map-answers" type="application/json">(.*?)</script>', html,
+                     re.S).group(1)
+    assert not re.search(r"[<>&]", text)
+    assert script_json(html, "map-answers")["/api/points/"]["note"]
+
+
+def test_a_selection_drawn_from_tiles_carries_its_facets_and_no_points(
         client, world, settings):
     # Two published cases, over a threshold of one: the script draws vector tiles.
     settings.MAPA_TILES_THRESHOLD = 1
-    assert preloads(client.get("/").content.decode()) == ["/api/stats/?by=tool"]
+    assert first_requests(client.get("/").content.decode()) == (["/api/stats/?by=tool"], [])
 
 
 def test_the_page_reads_its_tools_places_and_years_from_the_cache(

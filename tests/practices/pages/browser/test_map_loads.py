@@ -22,12 +22,12 @@ def test_the_map_shows_every_published_case_with_nothing_from_outside(
         page, site, cases, watch):
     page.goto(site.url + "/en/")
     wait_ready(page)
-    # Each request carries the selection and is made once (the preloads are reused): the
-    # compact points, the boundaries (whatever the filters), the tools' facet counts and
-    # the list's first page; never the whole collection of cases.
+    # Each request carries the selection and is made once: the boundaries (whatever the
+    # filters) and the list's first page; never the whole collection of cases. The compact
+    # points and the tools' facet counts come with the page (map-answers): never asked for.
     assert sorted(url for url in watch.requests if "/api/" in url) == sorted(
         site.url + path for path in (
-            "/api/points/", "/api/municipalities/?voivodeship=20,28", "/api/stats/?by=tool",
+            "/api/municipalities/?voivodeship=20,28",
             "/api/practices/?limit=100&offset=0&sort=-year",
         )
     )

@@ -129,11 +129,16 @@ def test_a_position_in_quarter_zoom_steps_is_kept_and_any_other_fraction_refused
 def test_a_filter_the_server_refuses_is_dropped_with_a_note(page, site, cases, watch):
     # Stands in for any refusal the page's own checks let through (the API has the last word).
     watch.allow(r"status of 400 \(Bad Request\)")
+    # The page's first answers come with it: the refusal comes with the next selection.
     page.route("**/api/points/?tool=referendum&q=*", lambda route: route.fulfill(
         status=400, content_type="application/json",
         body='{"errors": {"q": ["The search text is too long."]}}',
     ))
-    page.goto(site.url + "/en/?q=anything&tool=referendum")
+    page.goto(site.url + "/en/?tool=referendum")
+    wait_ready(page)
+    page.fill("#filter-q", "anything")
+    page.press("#filter-q", "Enter")
+    page.wait_for_function("document.querySelector('[data-note]').hidden === false")
     page.wait_for_function("location.search === '?tool=referendum'")
     wait_ready(page)
     assert "q: The search text is too long." in page.locator("[data-note]").inner_text()
