@@ -10,7 +10,7 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from practices.pages.framing import allow_framing
-from practices.pages.map import answers_script, js_strings, map_page_data
+from practices.pages.map import MAP_ASSETS, answers_script, asset_links, js_strings, map_page_data
 
 
 def embed_language(value):
@@ -43,4 +43,4 @@ def embed_view(request):
         }
         response = render(request, "practices/embed.html", context)
     response["Content-Language"] = language
-    return response
+    return asset_links(response, MAP_ASSETS)

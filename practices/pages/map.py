@@ -19,6 +19,7 @@ from django.contrib.gis.db.models import Extent
 from django.db.models import Max, Min
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
@@ -363,6 +364,9 @@ class MapView(TemplateView):
 
     template_name = "practices/map.html"
 
+    def get(self, request, *args, **kwargs):
+        return asset_links(super().get(request, *args, **kwargs), SITE_ASSETS + MAP_ASSETS)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         data, answers, preload = map_page_data(self.request.GET, embed=False)
@@ -373,6 +377,25 @@ class MapView(TemplateView):
             map_answers=answers_script(answers),
         )
         return context
+
+
+# The files the map's HTML loads (templates/partials/map_assets.html; the map page adds the
+# site's stylesheet), as (static path, Link relation).
+MAP_ASSETS = [
+    ("build/map.css", "preload; as=style"),
+    ("vendor/leaflet/leaflet.js", "preload; as=script"),
+    ("build/map.js", "modulepreload"),
+]
+SITE_ASSETS = [("css/site.css", "preload; as=style")]
+
+
+def asset_links(response, assets):
+    """Names the page's styles and scripts in a Link header, so that the browser asks for them
+    as soon as the response's headers arrive rather than once the renderer has started parsing
+    (on a slow phone, about a tenth of a second earlier), and so that a front proxy can send
+    them as 103 Early Hints."""
+    response["Link"] = ", ".join(f"<{static(path)}>; rel={rel}" for path, rel in assets)
+    return response
 
 
 def embed_base_url(request):

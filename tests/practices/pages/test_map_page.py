@@ -196,6 +196,19 @@ def test_a_selection_drawn_from_tiles_carries_its_facets_and_no_points(
     assert first_requests(client.get("/").content.decode()) == (["/api/stats/?by=tool"], [])
 
 
+def test_the_page_names_its_styles_and_scripts_in_a_link_header(client, world):
+    response = client.get("/en/")
+    html = response.content.decode()
+    linked = re.findall(r"<([^>]+)>; rel=", response["Link"])
+    loaded = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) + re.findall(
+        r'<script[^>]* src="([^"]+)"', html)
+    assert sorted(linked) == sorted(loaded)
+    embed = client.get("/embed/")
+    assert sorted(re.findall(r"<([^>]+)>; rel=", embed["Link"])) == sorted(
+        re.findall(r'<link rel="stylesheet" href="([^"]+)"', embed.content.decode())
+        + re.findall(r'<script[^>]* src="([^"]+)"', embed.content.decode()))
+
+
 def test_the_page_reads_its_tools_places_and_years_from_the_cache(
         client, world, django_assert_max_num_queries):
     client.get("/en/?municipality=2807011")
