@@ -272,11 +272,10 @@ async function render(options = {}) {
   if (!outlineLater) ensureBoundaries();
   let shown;
   try {
-    [shown] = await Promise.all([
-      state.view === "markers" ? loaders.loadPoints(signal, () => current === run) : loaders.loadCounts(),
-      loaders.loadFacets(),
-      loaders.loadList(),
-    ]);
+    const drawn = state.view === "markers" ? loaders.loadPoints(signal, () => current === run) : loaders.loadCounts();
+    // The list's page is asked once the points are drawn (the markers, or the view's vector
+    // tiles), so that it shares neither the connection nor the server with them.
+    [shown] = await Promise.all([drawn, loaders.loadFacets(), drawn.then(() => loaders.loadList())]);
   } catch (error) {
     if (outlineLater) ensureBoundaries();
     if (current !== run || error.name === "AbortError") return;

@@ -95,12 +95,14 @@ export function createLoaders({ data, embed, root, getState, parts }) {
     const count = state.tools.length ? state.tools.reduce((sum, slug) => sum + (counts.get(slug) || 0), 0) : stats.total;
     if (count > data.limits.tilesThreshold) {
       tileMode = true;
-      parts.tilePoints.show(withQuery("", selectionParams(state)));
+      const tilesLoaded = parts.tilePoints.show(withQuery("", selectionParams(state)));
       keys.drawn = key;
       const tools = new Set([...counts].filter(([slug, n]) => n && (!state.tools.length || state.tools.includes(slug))).map(([slug]) => slug));
       drawn = { count, samples: Boolean(stats.note), tools };
       root.dataset.layer = "tiles";
       parts.showPoints();
+      // Done when the view's tiles are drawn, as the markers are done when drawn.
+      await tilesLoaded;
       return drawn;
     }
     const points = await getJson(apiUrl(data.urls.points), signal);

@@ -211,13 +211,21 @@ export function createTilePoints(map, ctx, { urlTemplate }) {
     // the selection is known to be drawn from tiles (the markers view's loadPoints): the
     // layer is on the map from then on, not only once the list's page has come too
     // (app.js showView then takes the markers off).
+    // Resolves once the view's tiles have loaded (or failed: each failed tile is reported
+    // by Leaflet's tileerror), so that what comes after the points (the gmina outline) does
+    // not share the connection and the main thread with them.
     show(selectionQuery) {
-      if (selectionQuery === query && map.hasLayer(grid)) return;
-      const changed = selectionQuery !== query;
-      query = selectionQuery;
-      if (changed) loaded.clear();
-      if (!map.hasLayer(grid)) map.addLayer(grid);
-      else if (changed) grid.redraw();
+      if (selectionQuery !== query || !map.hasLayer(grid)) {
+        const changed = selectionQuery !== query;
+        query = selectionQuery;
+        if (changed) loaded.clear();
+        if (!map.hasLayer(grid)) map.addLayer(grid);
+        else if (changed) grid.redraw();
+      }
+      return new Promise((resolve) => {
+        if (!grid.isLoading()) resolve();
+        else grid.once("load", () => resolve());
+      });
     },
   };
 }

@@ -31,10 +31,19 @@ def test_a_large_selection_is_drawn_from_tiles_with_clusters_and_points_that_ope
     settings.MAPA_TILES_THRESHOLD = 10
     slug, lon, lat, zoom = centre_of_a_disc(site, cases)
     case = api_json(site, f"/api/practices/{slug}/")
-    asked = []
+    asked, events = [], []
     page.on("request", lambda request: asked.append(request.url))
+    page.on("request", lambda request: events.append(("asked", request.url)))
+    page.on("requestfinished", lambda request: events.append(("done", request.url)))
     page.goto(f"{site.url}/en/?lat={lat}&lon={lon}&zoom={zoom}")
     wait_ready(page)
+    # The gmina outline and the list's page are asked once the view's tiles are in: they
+    # share neither the connection nor the server with them.
+    last_tile = max(n for n, (kind, url) in enumerate(events)
+                    if kind == "done" and "/tiles/practices/" in url)
+    after = [n for n, (kind, url) in enumerate(events) if kind == "asked" and (
+        "/api/municipalities/" in url or "/api/practices/?" in url)]
+    assert len(after) == 2 and min(after) > last_tile
     assert page.get_attribute("#map-app", "data-layer") == "tiles"
     assert shown_count(page) == 42
     page.wait_for_function("Number(document.getElementById('map').dataset.tileClusters) > 0")
@@ -85,6 +94,13 @@ def test_the_previous_selections_points_go_as_soon_as_the_new_ones_are_drawn(
     page.route("**/api/practices/?*",
                lambda route: held.append(route) if holding else route.continue_())
 
+    def wait_for_held():
+        for _ in range(200):
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert held, "the list's page was not asked"
+
     def release():
         nonlocal holding
         holding = False
@@ -95,7 +111,8 @@ def test_the_previous_selections_points_go_as_soon_as_the_new_ones_are_drawn(
     page.locator(".chip button").first.click()  # every tool: 42 cases
     page.wait_for_function("document.getElementById('map-app').dataset.layer === 'tiles'"
                            " && document.querySelectorAll('canvas.case-tile').length > 0")
-    assert held, "the list's page was not asked"
+    # The list's page is asked once the tiles are in.
+    wait_for_held()
     assert page.get_attribute("#map-app", "data-status") == "loading"
     assert marker_total(page) == 0
     release()
@@ -105,7 +122,8 @@ def test_the_previous_selections_points_go_as_soon_as_the_new_ones_are_drawn(
     page.go_back()
     page.wait_for_function("document.getElementById('map-app').dataset.layer === 'markers'"
                            " && document.querySelectorAll('.case-marker, .map-cluster').length > 0")
-    assert held and page.get_attribute("#map-app", "data-status") == "loading"
+    wait_for_held()  # asked once the markers are drawn
+    assert page.get_attribute("#map-app", "data-status") == "loading"
     assert page.locator("canvas.case-tile").count() == 0
     release()
     wait_ready(page)
