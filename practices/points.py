@@ -89,7 +89,7 @@ def points_answer(document):
     """The /api/points/ answer of a selection as JSON text, from its document
     (points_document): with the sample note (in the active language) when it includes
     samples. The API sends it; the map page carries it in its HTML
-    (practices.pages.map.first_requests)."""
+    (practices.pages.first_requests)."""
     text, samples = document
     if samples:
         text = text[:-1] + geojson.members(note=geojson.sample_note()) + "}"

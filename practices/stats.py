@@ -200,7 +200,7 @@ def counts_answer(document):
     """The /api/stats/ answer of a selection, as UTF-8 bytes, from its document
     (counts_document): with the sample note (in the active language) when the counts include
     samples. The API sends it; the map page carries it in its HTML
-    (practices.pages.map.first_requests)."""
+    (practices.pages.first_requests)."""
     text, samples = document
     # Joined as bytes: the counts are ASCII, and adding the (Polish) note to the text would
     # first widen all of it, a copy that costs more than the rest of the request.

@@ -9,8 +9,9 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from practices.pages.first_requests import answers_script
 from practices.pages.framing import allow_framing
-from practices.pages.map import MAP_ASSETS, answers_script, asset_links, js_strings, map_page_data
+from practices.pages.map import MAP_ASSETS, asset_links, js_strings, map_page_data
 
 
 def embed_language(value):

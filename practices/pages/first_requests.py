@@ -1,0 +1,124 @@
+"""The API requests the map page's script starts with (static/js/map/app.js): the answers the
+page carries in its HTML and the URLs it preloads, each the very request the script makes, so
+that a phone's first markers wait neither for a request of their own nor for the scripts."""
+import json
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from practices.caching import cached
+from practices.filters import CaseFilters
+from practices.points import points_answer, points_document
+from practices.stats import counts_answer, counts_document
+
+VIEWS = ("markers", "choropleth")
+# What /api/stats/ is asked for: the choropleth's counts and the tool filter's facets.
+CHOROPLETH_BY = "municipality,tool"
+FACETS_BY = "tool"
+
+
+def selection_query(filters, *, with_tool=True):
+    """The query string the page's script sends for a selection (static/js/map/state.js,
+    selectionParams: the same members in the same order), so that a preload made with the
+    HTML is the very request the script makes."""
+    year_from, year_to = filters.year_from, filters.year_to
+    if filters.year is not None and year_from is None and year_to is None:
+        year_from = year_to = filters.year
+    params = {
+        "tool": ",".join(filters.tool) if with_tool else "",
+        "year_from": "" if year_from is None else str(year_from),
+        "year_to": "" if year_to is None else str(year_to),
+        "municipality": ",".join(filters.municipality),
+        "county": ",".join(filters.county),
+        "voivodeship": ",".join(filters.voivodeship),
+        "q": filters.q,
+    }
+    return urlencode({name: value for name, value in params.items() if value}, safe=",*")
+
+
+def boundary_scope(filters):
+    """The voivodeships whose gminy the map draws (the script's scope()): those filtered,
+    else those of the counties and gminy filtered, else the default region."""
+    if filters.voivodeship:
+        return sorted(filters.voivodeship)
+    prefixes = {code[:2] for code in (*filters.county, *filters.municipality)}
+    return sorted(prefixes) if prefixes else list(settings.MAPA_DEFAULT_REGION)
+
+
+def with_query(path, *parts):
+    query = "&".join(part for part in parts if part)
+    return f"{path}?{query}" if query else path
+
+
+def first_requests(params, filters, errors):
+    """The API requests the page's script starts with: ({url: answer text} the page carries in
+    its HTML, [URLs it preloads]). Carried: the answers the first view draws from (in the
+    markers view the tool facets, which say whether the selection is drawn from points or
+    from tiles, and the points; in the choropleth view the counts per gmina), so that a
+    phone's first markers wait neither for a request of their own nor for the scripts to ask.
+    Preloaded: the gmina boundaries of the choropleth, the same for every selection of a
+    region and kept by the browser's cache. The markers' outline comes after them
+    (static/js/map/app.js): neither. Nothing when the address is invalid: the script drops
+    what was invalid and asks for something else. A selection over MAPA_TILES_THRESHOLD is
+    drawn from vector tiles: its points are never asked for."""
+    if errors or params.get("view", "markers") not in VIEWS:
+        return {}, []
+    query = selection_query(filters)
+    stats = reverse("api-stats")
+    if params.get("view") == "choropleth":
+        boundaries = with_query(
+            reverse("api-municipality-list"), "voivodeship=" + ",".join(boundary_scope(filters))
+        )
+        counts = with_query(stats, query, f"by={CHOROPLETH_BY}")
+        return _answers({counts: "counts"}), [boundaries]
+    facets = with_query(stats, selection_query(filters, with_tool=False), f"by={FACETS_BY}")
+    points = with_query(reverse("api-point-list"), query)
+    return _answers({facets: "counts", points: "points"}), []
+
+
+# The page answers an API request itself as the API would: the request's query parsed as the
+# API parses it, the answer's document (the part that is the same in every language) read,
+# the answer made from it.
+def _counts_document(query):
+    params = QueryDict(query)
+    return counts_document(CaseFilters.parse(params, extra=["by"]), tuple(params["by"].split(",")))
+
+
+def _points_document(query):
+    filters = CaseFilters.parse(QueryDict(query))
+    # A selection over MAPA_TILES_THRESHOLD is drawn from vector tiles: its points are never
+    # asked for.
+    if filters.practices().count() > settings.MAPA_TILES_THRESHOLD:
+        return None
+    return points_document(filters)
+
+
+_DOCUMENTS = {"counts": _counts_document, "points": _points_document}
+_ANSWERS = {"counts": lambda document: counts_answer(document).decode(), "points": points_answer}
+
+
+def _answers(requests):
+    """{url: answer text} of the requests ({url: "counts" or "points"}) the script will make.
+    The documents are kept in the cache until the data change, under one key for the page's
+    requests: the map page is the site's most visited, the same for every visitor of a
+    selection."""
+    def documents():
+        return {url: _DOCUMENTS[kind](url.partition("?")[2]) for url, kind in requests.items()}
+
+    kept = cached("map-answers", documents, *requests)
+    return {url: _ANSWERS[kind](kept[url]) for url, kind in requests.items()
+            if kept[url] is not None}
+
+
+def answers_script(answers):
+    """The answers as the text of a <script type="application/json">: one JSON object, URL ->
+    answer, the answers' text passed on as PostgreSQL wrote it. As json_script escapes: <, >
+    and & (which JSON has only inside strings) as \\u escapes, so no text can end the
+    element."""
+    text = "{" + ",".join(f"{json.dumps(url)}:{answer}" for url, answer in answers.items()) + "}"
+    text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+    # Escaped above: the text cannot close the script element.
+    return mark_safe(text)  # nosec B308 B703
