@@ -73,44 +73,56 @@ def first_requests(params, filters, errors):
             reverse("api-municipality-list"), "voivodeship=" + ",".join(boundary_scope(filters))
         )
         counts = with_query(stats, query, f"by={CHOROPLETH_BY}")
-        return _answers({counts: "counts"}), [boundaries]
+        kept = _kept(lambda: {counts: _counts_document(counts)}, counts)
+        return {counts: _counts_answer(kept[counts])}, [boundaries]
     facets = with_query(stats, selection_query(filters, with_tool=False), f"by={FACETS_BY}")
     points = with_query(reverse("api-point-list"), query)
-    return _answers({facets: "counts", points: "points"}), []
+
+    def documents():
+        found = {facets: _counts_document(facets)}
+        # The script draws the selection from vector tiles when the facets count more cases
+        # than MAPA_TILES_THRESHOLD (static/js/map/loading.js): their points are never asked.
+        if _facets_count(found[facets], filters.tool) <= settings.MAPA_TILES_THRESHOLD:
+            found[points] = points_document(CaseFilters.parse(QueryDict(_query_of(points))))
+        return found
+
+    kept = _kept(documents, facets, points)
+    answers = {facets: _counts_answer(kept[facets])}
+    if points in kept:
+        answers[points] = points_answer(kept[points])
+    return answers, []
 
 
 # The page answers an API request itself as the API would: the request's query parsed as the
 # API parses it, the answer's document (the part that is the same in every language) read,
-# the answer made from it.
-def _counts_document(query):
-    params = QueryDict(query)
+# the answer made from it in the page's language.
+def _query_of(url):
+    return url.partition("?")[2]
+
+
+def _counts_document(url):
+    params = QueryDict(_query_of(url))
     return counts_document(CaseFilters.parse(params, extra=["by"]), tuple(params["by"].split(",")))
 
 
-def _points_document(query):
-    filters = CaseFilters.parse(QueryDict(query))
-    # A selection over MAPA_TILES_THRESHOLD is drawn from vector tiles: its points are never
-    # asked for.
-    if filters.practices().count() > settings.MAPA_TILES_THRESHOLD:
-        return None
-    return points_document(filters)
+def _counts_answer(document):
+    return counts_answer(document).decode()
 
 
-_DOCUMENTS = {"counts": _counts_document, "points": _points_document}
-_ANSWERS = {"counts": lambda document: counts_answer(document).decode(), "points": points_answer}
+def _facets_count(document, tools):
+    """The cases of the selection by the tool facets' document: those of its tools, else all."""
+    text, _samples = document
+    facets = json.loads(text + "}")  # the document leaves the closing brace to the answer
+    if not tools:
+        return facets["total"]
+    return sum(row["count"] for row in facets["rows"] if row["tool"] in tools)
 
 
-def _answers(requests):
-    """{url: answer text} of the requests ({url: "counts" or "points"}) the script will make.
-    The documents are kept in the cache until the data change, under one key for the page's
-    requests: the map page is the site's most visited, the same for every visitor of a
-    selection."""
-    def documents():
-        return {url: _DOCUMENTS[kind](url.partition("?")[2]) for url, kind in requests.items()}
-
-    kept = cached("map-answers", documents, *requests)
-    return {url: _ANSWERS[kind](kept[url]) for url, kind in requests.items()
-            if kept[url] is not None}
+def _kept(documents, *urls):
+    """`documents()` ({url: document}), kept in the cache until the data change under one key
+    for the page's requests: the map page is the site's most visited, and its answers are the
+    same for every visitor of a selection."""
+    return cached("map-answers", documents, *urls)
 
 
 def answers_script(answers):

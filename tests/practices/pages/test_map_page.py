@@ -196,6 +196,14 @@ def test_a_selection_drawn_from_tiles_carries_its_facets_and_no_points(
     assert first_requests(client.get("/").content.decode()) == (["/api/stats/?by=tool"], [])
 
 
+def test_a_tool_filter_under_the_threshold_carries_its_points(client, world, settings):
+    # Of the two published cases one is a referendum: under a threshold of one, as the
+    # script counts it from the facets (the tools' counts), it is drawn from points.
+    settings.MAPA_TILES_THRESHOLD = 1
+    assert first_requests(client.get("/?tool=referendum").content.decode()) == (
+        ["/api/points/?tool=referendum", "/api/stats/?by=tool"], [])
+
+
 def test_the_page_names_its_styles_and_scripts_in_a_link_header(client, world):
     response = client.get("/en/")
     html = response.content.decode()
