@@ -209,11 +209,11 @@ export function createTilePoints(map, ctx, { urlTemplate }) {
     layer: grid,
     // Shows the tiles of a selection (its query string, "" or "?tool=…"), asked as soon as
     // the selection is known to be drawn from tiles (the markers view's loadPoints): the
-    // layer is on the map from then on, not only once the list's page has come too
-    // (app.js showView then takes the markers off).
-    // Resolves once the view's tiles have loaded (or failed: each failed tile is reported
-    // by Leaflet's tileerror), so that what comes after the points (the gmina outline) does
-    // not share the connection and the main thread with them.
+    // layer is on the map from then on. Resolves once the view's tiles have loaded (or
+    // failed: Leaflet reports each as tileerror and counts it done), or when the layer leaves
+    // the map first (the visitor switched views), so that what comes after the points (the
+    // list's page, the gmina outline) does not share the connection and the main thread
+    // with them.
     show(selectionQuery) {
       if (selectionQuery !== query || !map.hasLayer(grid)) {
         const changed = selectionQuery !== query;
@@ -223,8 +223,15 @@ export function createTilePoints(map, ctx, { urlTemplate }) {
         else if (changed) grid.redraw();
       }
       return new Promise((resolve) => {
-        if (!grid.isLoading()) resolve();
-        else grid.once("load", () => resolve());
+        if (!grid.isLoading()) {
+          resolve();
+          return;
+        }
+        const done = () => {
+          grid.off("load remove", done);
+          resolve();
+        };
+        grid.on("load remove", done);
       });
     },
   };
