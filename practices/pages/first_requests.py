@@ -48,6 +48,14 @@ def boundary_scope(filters):
     return sorted(prefixes) if prefixes else list(settings.MAPA_DEFAULT_REGION)
 
 
+def counts_region(filters):
+    """The region the choropleth's counts are asked for in (static/js/map/loading.js,
+    countsUrl): a selection without a place is counted in the gminy drawn only."""
+    if filters.municipality or filters.county or filters.voivodeship:
+        return ""
+    return "voivodeship=" + ",".join(boundary_scope(filters))
+
+
 def with_query(path, *parts):
     query = "&".join(part for part in parts if part)
     return f"{path}?{query}" if query else path
@@ -72,7 +80,7 @@ def first_requests(params, filters, errors):
         boundaries = with_query(
             reverse("api-municipality-list"), "voivodeship=" + ",".join(boundary_scope(filters))
         )
-        counts = with_query(stats, query, f"by={CHOROPLETH_BY}")
+        counts = with_query(stats, query, counts_region(filters), f"by={CHOROPLETH_BY}")
         kept = _kept(lambda: {counts: _counts_document(counts)}, counts)
         return {counts: _counts_answer(kept[counts])}, [boundaries]
     facets = with_query(stats, selection_query(filters, with_tool=False), f"by={FACETS_BY}")

@@ -79,7 +79,7 @@ const filters = createFilters(root.querySelector("[data-filters]"), {
   loadAllPlaces: page.loadAllPlaces, onChange: change,
 });
 const loaders = createLoaders({
-  data, embed, root, getState, parts: { boundaries, markers, tilePoints, filters, list, showPoints },
+  data, embed, root, getState, scope, parts: { boundaries, markers, tilePoints, filters, list, showPoints },
 });
 
 // --- the URL -----------------------------------------------------------------------------

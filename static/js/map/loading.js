@@ -7,8 +7,9 @@ import { getJson, withQuery } from "./api.js";
 import { pointRows } from "./markers.js";
 import { selectionParams } from "./state.js";
 
-export function createLoaders({ data, embed, root, getState, parts }) {
-  // parts: { boundaries, markers, tilePoints, filters, list }, the layers and controls fed.
+export function createLoaders({ data, embed, root, getState, scope, parts }) {
+  // parts: { boundaries, markers, tilePoints, filters, list }, the layers and controls fed;
+  // scope(): the voivodeships whose gminy the map draws.
   const keys = { drawn: null, counts: null, facets: null, list: null };
   let drawn = { count: 0, samples: false, tools: new Set() };
   let tileMode = false; // whether the drawn selection is in tiles
@@ -35,12 +36,23 @@ export function createLoaders({ data, embed, root, getState, parts }) {
     return cases.get(id);
   }
 
-  // The counts per gmina of the current selection, applied to the boundaries.
+  // The counts per gmina of the current selection in the gminy drawn, applied to the
+  // boundaries. A selection without a place is asked for in the drawn region only: the
+  // classes are those of the gminy shown, the total is the cases shown, and a national
+  // database does not send the counts of 2,477 gminy to colour 234. (A selection with a
+  // place lies within the region drawn, scope().)
+  function countsUrl() {
+    const state = getState();
+    const placed = state.municipality.length || state.county.length || state.voivodeship.length;
+    const region = placed ? {} : { voivodeship: scope().join(",") };
+    return apiUrl(data.urls.stats, { ...region, by: data.requests.choroplethBy });
+  }
+
   function loadCounts() {
     const key = selectionKey();
     if (keys.counts === key) return Promise.resolve(countsShown);
     if (countsPending && countsPending.key === key) return countsPending.promise;
-    const promise = getJson(apiUrl(data.urls.stats, { by: data.requests.choroplethBy })).then((stats) => {
+    const promise = getJson(countsUrl()).then((stats) => {
       const counts = new Map();
       for (const row of stats.rows) {
         const entry = counts.get(row.municipality) || { total: 0, perTool: new Map() };

@@ -142,7 +142,8 @@ def first_requests(html):
 @pytest.mark.parametrize("query, carried, preloaded", [
     ("", ["/api/points/", "/api/stats/?by=tool"], []),
     ("?tool=referendum&view=choropleth&lat=53.1&lon=23.1&zoom=9",
-     ["/api/stats/?tool=referendum&by=municipality,tool"],
+     # Without a place, counted in the region drawn only.
+     ["/api/stats/?tool=referendum&voivodeship=20,28&by=municipality,tool"],
      ["/api/municipalities/?voivodeship=20,28"]),
     ("?year=2020", ["/api/points/?year_from=2020&year_to=2020",
                     "/api/stats/?year_from=2020&year_to=2020&by=tool"], []),
