@@ -12,8 +12,9 @@ every system's requests interleaved round by round (ROUNDS rounds, the order rot
 
 for the whole set, a tool+year filter and a bbox; then the other requests the map page sends
 (MAP_REQUESTS: /api/municipalities/ for every gmina and for the default region, with per-tool
-counts; /api/points/ for a tool+year and for the region; /api/stats/ by gmina and tool, the
-choropleth's counts, and by tool, the filter's facets), each against its own floor; then a
+counts; /api/points/ for a tool+year and for the region; /api/stats/ by gmina and tool, for
+every gmina and for the region (the choropleth's counts), and by tool, the filter's facets),
+each against its own floor; then a
 304 revalidation and requests/s with CLIENTS concurrent clients.
 
 Nothing is timed unless it is complete: the floor's features (points, counts) must be exactly
@@ -200,6 +201,9 @@ MAP_REQUESTS = [
      "points", {"tool": "budzet-obywatelski", "year_from": "2020", "year_to": "2020"}),
     ("points region", f"/api/points/?voivodeship={REGION}", "points", {"voivodeship": REGION}),
     ("counts", "/api/stats/?by=municipality,tool", ("municipality", "tool"), {}),
+    # What the choropleth asks for: the counts of the region it draws.
+    ("region counts", f"/api/stats/?voivodeship={REGION}&by=municipality,tool",
+     ("municipality", "tool"), {"voivodeship": REGION}),
     ("facets", "/api/stats/?by=tool", ("tool",), {}),
 ]
 

@@ -110,6 +110,12 @@ def with_own_note(reference, body, label):
 
 def expected_ids(params):
     """The ids a selection must return, from the ORM: a third, independent statement of it."""
+    return list(selected(params).order_by("pk").values_list("pk", flat=True))
+
+
+def selected(params):
+    """The published cases of a selection (tool, year, year_from, year_to, voivodeship, bbox)
+    as an ORM queryset."""
     from django.contrib.gis.geos import Polygon
 
     from practices.models import Practice
@@ -129,7 +135,7 @@ def expected_ids(params):
     if params.get("bbox"):
         box = Polygon.from_bbox([float(part) for part in params["bbox"].split(",")])
         queryset = queryset.filter(location__intersects=box)
-    return list(queryset.order_by("pk").values_list("pk", flat=True))
+    return queryset
 
 
 def check_complete(name, kind, params, reference):
@@ -138,7 +144,6 @@ def check_complete(name, kind, params, reference):
     from django.db.models import Count
 
     from geodata.models import Municipality
-    from practices.models import Practice
 
     if kind == "municipalities":
         gminy = Municipality.objects.order_by("teryt")
@@ -156,9 +161,8 @@ def check_complete(name, kind, params, reference):
         return f"{len(ids):,} cases"
     names = {"municipality": "municipality_id", "tool": "tool__slug"}
     expected = {
-        tuple(row[:-1]): row[-1] for row in Practice.objects.filter(status="published")
-        .order_by().values_list(*(names[dimension] for dimension in kind))
-        .annotate(n=Count("id"))
+        tuple(row[:-1]): row[-1] for row in selected(params).order_by()
+        .values_list(*(names[dimension] for dimension in kind)).annotate(n=Count("id"))
     }
     got = {tuple(row[dimension] for dimension in kind): row["count"] for row in answer["rows"]}
     if got != expected or answer["total"] != sum(expected.values()):

@@ -130,3 +130,22 @@ def test_a_malformed_id_is_a_400_naming_it(api, world, value):
 
 def test_an_unknown_id_is_a_404(api, world):
     api.json("/api/points/999999999/", expect=404)
+
+
+@pytest.mark.django_db
+def test_positions_equal_to_five_decimals_are_one_place(api):
+    # Positions are rounded to 5 decimals (about 1 m) before they are told apart: two cases
+    # 2 mm apart share a place, one 2 m away has its own, and a case without a position of
+    # its own sits at its gmina's point.
+    from django.contrib.gis.geos import Point
+
+    from tests.factories import make_municipality, make_practice
+
+    gmina = make_municipality("2061011", lon=23.0, lat=53.0)  # its point: 23.05, 53.05
+    ids = [make_practice(gmina, location=Point(lon, lat, srid=4326)).pk
+           for lon, lat in [(23.123451, 53.1), (23.123449, 53.1), (23.12347, 53.1)]]
+    ids.append(make_practice(gmina, location=None).pk)
+    answer = api.json("/api/points/", {"municipality": "2061011"})
+    assert answer["places"] == [[23.05, 53.05], [23.12345, 53.1], [23.12347, 53.1]]
+    assert answer["place"] == [1, 1, 2, 0]
+    assert answer["id"] == [ids[0], ids[1] - ids[0], ids[2] - ids[1], ids[3] - ids[2]]

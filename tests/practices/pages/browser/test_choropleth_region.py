@@ -31,7 +31,8 @@ def test_the_choropleth_counts_only_the_gminy_it_draws(page, site, national, wat
     page.wait_for_selector("[data-gmina-counts][data-state=ready]")
     assert shown_count(page) == 3
     rows = page.eval_on_selector_all(
-        "[data-gmina-counts] tbody tr", "rows => rows.map(r => [r.dataset.teryt, r.cells[2].innerText])"
+        "[data-gmina-counts] tbody tr",
+        "rows => rows.map(r => [r.dataset.teryt, r.cells[2].innerText])",
     )
     assert {teryt: int(count) for teryt, count in rows} == national
     assert page.locator("path[data-teryt='1465011']").count() == 0
