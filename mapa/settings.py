@@ -372,7 +372,9 @@ MAPA_CONTACT_EMAIL = env_str("MAPA_CONTACT_EMAIL", "")
 refuse_public_media(MEDIA_ROOT, [STATIC_ROOT, *(p[-1] if isinstance(p, tuple) else p
                                                 for p in STATICFILES_DIRS)])
 # `{% load media_widget %}`: the upload widget's configuration tag, kept beside its views.
-TEMPLATES[0]["OPTIONS"]["libraries"] = {"media_widget": "practices.media.widget"}
+# `{% load inline_assets %}`: the map's styles and scripts written into its HTML.
+TEMPLATES[0]["OPTIONS"]["libraries"] = {"media_widget": "practices.media.widget",
+                                        "inline_assets": "practices.pages.inline_assets"}
 # Who publishes the data (the foundation running the site): named in every export's
 # attribution and as the publisher of the DCAT-AP metadata on the data page (/dane/).
 MAPA_PUBLISHER_NAME = env_str("MAPA_PUBLISHER_NAME", "Mapa Partycypacji")

@@ -1,5 +1,6 @@
 """The browser policies of every response: the Content Security Policy (django-csp, with the
-base policy in settings.CONTENT_SECURITY_POLICY), Permissions-Policy, and the framing policy:
+base policy in settings.CONTENT_SECURITY_POLICY, and the digests of the scripts a page wrote
+into its HTML, practices.pages.inline_assets), Permissions-Policy, and the framing policy:
 which responses other sites may show inside an <iframe>.
 
 Framing policy:
@@ -21,6 +22,8 @@ from urllib.parse import urlsplit
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+
+from practices.pages.inline_assets import SCRIPT_HASHES
 
 FRAMING_ATTRIBUTE = "mapa_allow_framing"
 # An origin as CSP writes it: scheme, host (optionally "*." for any subdomain), optional port.
@@ -85,6 +88,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         tiles = tile_origin(settings.MAPA_TILE_URL)
         if tiles:
             parts.update = {**(parts.update or {}), "img-src": [tiles]}
+        # The digests of the scripts the page has written in (practices.pages.inline_assets):
+        # those scripts, and no other inline script, may run.
+        hashes = getattr(request, SCRIPT_HASHES, None)
+        if hashes:
+            parts.update = {**(parts.update or {}), "script-src": hashes}
         return parts
 
     def process_response(self, request, response):

@@ -36,6 +36,7 @@ from practices.pages.first_requests import (
     boundary_scope,
     first_requests,
 )
+from practices.pages.inline_assets import inline_text
 from practices.pages.places import place_entries
 from practices.pages.site import site_root
 
@@ -284,11 +285,14 @@ SITE_ASSETS = [("css/site.css", "preload; as=style")]
 
 
 def asset_links(response, assets):
-    """Names the page's styles and scripts in a Link header, so that the browser asks for them
-    as soon as the response's headers arrive rather than once the renderer has started parsing
+    """Names the page's styles and scripts that it links (those not written into it,
+    practices.pages.inline_assets) in a Link header, so that the browser asks for them as
+    soon as the response's headers arrive rather than once the renderer has started parsing
     (on a slow phone, about a tenth of a second earlier), and so that a front proxy can send
     them as 103 Early Hints."""
-    response["Link"] = ", ".join(f"<{static(path)}>; rel={rel}" for path, rel in assets)
+    linked = [(path, rel) for path, rel in assets if inline_text(path) is None]
+    if linked:
+        response["Link"] = ", ".join(f"<{static(path)}>; rel={rel}" for path, rel in linked)
     return response
 
 
