@@ -59,6 +59,18 @@ def test_random_markup_in_stored_text_is_always_written_escaped(fuzz_case, paylo
     for path in PAGES:
         response = client.get(path)
         assert response.status_code == 200, path
-        body = response.content.decode()
+        body = without_own_scripts(response.content.decode())
         for raw in [payload[:100], *OPENERS]:
             assert raw not in body, (path, raw)
+
+
+def without_own_scripts(body):
+    """The page without the scripts the map's pages write into their HTML on purpose
+    (practices/pages/inline_assets.py): each whole element, its text included, which no
+    stored text can produce."""
+    from practices.pages.inline_assets import inline_text
+
+    for opening, path in (("<script>", "vendor/leaflet/leaflet.js"),
+                          ('<script type="module">', "build/map.js")):
+        body = body.replace(opening + inline_text(path) + "</script>", "", 1)
+    return body
