@@ -345,6 +345,13 @@ def private(response):
 _MISSING = object()
 
 
+def kept(name, digest, compute):
+    """The result of `compute()`, kept in the cache under `digest`, the digest of everything
+    it is computed from (so it needs no data version: other inputs, another key). As
+    `cached`, a cache that is down is bypassed."""
+    return _through_cache(name, f"kept:{RESULT_REVISION}:{name}:{digest}", compute)
+
+
 def cached(name, compute, *key_parts):
     """The result of `compute()`, kept in the cache until the data version changes.
 
@@ -352,7 +359,10 @@ def cached(name, compute, *key_parts):
     picklable (plain data, dataclasses, model instances), the same in every language and the
     same for everyone: built from published cases only, never from `visible_to(user)` (the
     key has no user in it; tests/practices/visibility checks every route)."""
-    key = result_key(data_version(), name, *key_parts)
+    return _through_cache(name, result_key(data_version(), name, *key_parts), compute)
+
+
+def _through_cache(name, key, compute):
     try:
         value = cache.get(key, _MISSING)
     except CACHE_ERRORS as error:

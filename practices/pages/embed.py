@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from practices.pages.compression import compressed
 from practices.pages.first_requests import answers_script
 from practices.pages.framing import allow_framing
 from practices.pages.map import MAP_ASSETS, asset_links, js_strings, map_page_data
@@ -44,4 +45,4 @@ def embed_view(request):
         }
         response = render(request, "practices/embed.html", context)
     response["Content-Language"] = language
-    return asset_links(response, MAP_ASSETS)
+    return asset_links(compressed(request, response), MAP_ASSETS)

@@ -28,6 +28,7 @@ from practices.caching import cached
 from practices.domain.search import MAX_QUERY_LENGTH, MAX_QUERY_WORDS
 from practices.filters import DEFAULT_LIMIT, CaseFilters
 from practices.models import MAX_YEAR, MIN_YEAR, ParticipationTool, Practice
+from practices.pages.compression import compressed
 from practices.pages.first_requests import (
     CHOROPLETH_BY,
     FACETS_BY,
@@ -260,7 +261,8 @@ class MapView(TemplateView):
     template_name = "practices/map.html"
 
     def get(self, request, *args, **kwargs):
-        return asset_links(super().get(request, *args, **kwargs), SITE_ASSETS + MAP_ASSETS)
+        response = super().get(request, *args, **kwargs).render()
+        return asset_links(compressed(request, response), SITE_ASSETS + MAP_ASSETS)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
