@@ -63,17 +63,19 @@ def with_query(path, *parts):
 
 def first_requests(params, filters, errors):
     """The API requests the page's script starts with: ({url: answer text} the page carries in
-    its HTML, [URLs it preloads]). Carried: the answers the first view draws from (in the
-    markers view the tool facets, which say whether the selection is drawn from points or
-    from tiles, and the points; in the choropleth view the counts per gmina), so that a
-    phone's first markers wait neither for a request of their own nor for the scripts to ask.
+    its HTML, [URLs it preloads], whether the first view draws the selection from vector
+    tiles, whose requests the script then starts as soon as the map has its view).
+    Carried: the answers the first view draws from (in the markers view the tool facets,
+    which say whether the selection is drawn from points or from tiles, and the points; in
+    the choropleth view the counts per gmina), so that a phone's first markers wait neither
+    for a request of their own nor for the scripts to ask.
     Preloaded: the gmina boundaries of the choropleth, the same for every selection of a
     region and kept by the browser's cache. The markers' outline comes after them
     (static/js/map/app.js): neither. Nothing when the address is invalid: the script drops
     what was invalid and asks for something else. A selection over MAPA_TILES_THRESHOLD is
     drawn from vector tiles: its points are never asked for."""
     if errors or params.get("view", "markers") not in VIEWS:
-        return {}, []
+        return {}, [], False
     query = selection_query(filters)
     stats = reverse("api-stats")
     if params.get("view") == "choropleth":
@@ -82,7 +84,7 @@ def first_requests(params, filters, errors):
         )
         counts = with_query(stats, query, counts_region(filters), f"by={CHOROPLETH_BY}")
         kept = _kept(lambda: {counts: _counts_document(counts)}, counts)
-        return {counts: _counts_answer(kept[counts])}, [boundaries]
+        return {counts: _counts_answer(kept[counts])}, [boundaries], False
     facets = with_query(stats, selection_query(filters, with_tool=False), f"by={FACETS_BY}")
     points = with_query(reverse("api-point-list"), query)
 
@@ -98,7 +100,7 @@ def first_requests(params, filters, errors):
     answers = {facets: _counts_answer(kept[facets])}
     if points in kept:
         answers[points] = points_answer(kept[points])
-    return answers, []
+    return answers, [], points not in kept
 
 
 # The page answers an API request itself as the API would: the request's query parsed as the

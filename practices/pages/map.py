@@ -249,9 +249,12 @@ def map_page_data(params, *, embed):
             "gmina": reverse("municipality-detail", kwargs={"teryt": "0000000"}),
         },
     }
-    answers, preload = first_requests(params, filters, errors)
-    # The script starts the preloaded requests before it builds the map (static/js/map/api.js).
+    answers, preload, tiles = first_requests(params, filters, errors)
+    # The script starts the preloaded requests before it builds the map (static/js/map/api.js)
+    # and, when the first view is drawn from vector tiles, the view's tiles as soon as the map
+    # has its view (static/js/map/tile-points.js, prefetchTiles).
     data["early"] = preload
+    data["tilesFirst"] = tiles
     return data, answers, preload
 
 

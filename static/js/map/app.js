@@ -1,6 +1,6 @@
 // The map page and the embeddable map. The URL holds the state; this module keeps the
 // filters, markers, choropleth, list, legend and history in step with it.
-import { ApiError, fetchMunicipalities, getJson, startEarly } from "./api.js";
+import { ApiError, fetchMunicipalities, getJson, startEarly, withQuery } from "./api.js";
 import { choroplethLegend, createBoundaryLayer } from "./choropleth.js";
 import { nextTask } from "./dom.js";
 import { createEmbedDialog } from "./embed-dialog.js";
@@ -14,8 +14,8 @@ import { createLoaders } from "./loading.js";
 import { orderForKeyboard, popupFocus } from "./keyboard.js";
 import { createMarkerLayer, markersLegend } from "./markers.js";
 import { readPageData } from "./page-data.js";
-import { createTilePoints } from "./tile-points.js";
-import { activeFilterCount, emptyState, parseState, PLACE_KINDS } from "./state.js";
+import { createTilePoints, prefetchTiles } from "./tile-points.js";
+import { activeFilterCount, emptyState, parseState, PLACE_KINDS, selectionParams } from "./state.js";
 import { createMapView } from "./view.js";
 
 const data = JSON.parse(document.getElementById("map-data").textContent);
@@ -53,6 +53,11 @@ const { map } = view;
 // A desktop map zooms in whole steps: a link's quarter step (written by a phone or an embed)
 // opens at the nearest whole level, and the address says the zoom the map really shows.
 if (state.zoom !== null && map.getZoom() !== state.zoom) state.zoom = map.getZoom();
+// A first view drawn from vector tiles (the page says so): the view's tiles are asked now,
+// on their way while the rest of the page is wired; the tile layer takes them when it comes.
+if (data.tilesFirst && state.view === "markers") {
+  prefetchTiles(map, data.urls.tiles, withQuery("", selectionParams(state)));
+}
 // The map is on the screen: the rest of the wiring runs in a task of its own.
 await nextTask();
 

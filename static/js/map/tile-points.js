@@ -101,6 +101,52 @@ function inCell(value, cell, radius) {
   return Math.min(Math.max(value, start + radius), start + cell - radius);
 }
 
+// The address of the tile drawn at `coords`: the server's tile of one zoom less, `cells`
+// per side, with the selection's query ("" or "?tool=…").
+function tileUrl(urlTemplate, query, coords) {
+  return urlTemplate.replace("/0/0/0.mvt", `/${coords.z - 1}/${coords.x}/${coords.y}.mvt`)
+    + (query ? `${query}&cells=${CELLS}` : `?cells=${CELLS}`);
+}
+
+// Tiles asked before the layer exists (prefetchTiles): address -> promise of the bytes.
+const early = new Map();
+
+function fetchBytes(url) {
+  return fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.arrayBuffer();
+  });
+}
+
+function tileBytes(url) {
+  const started = early.get(url);
+  if (!started) return fetchBytes(url);
+  early.delete(url);
+  return started;
+}
+
+// Asks for the tiles that cover the map's view now, before the layer exists, as Leaflet's
+// grid will (the tiles of the rounded zoom over the view's pixel bounds): the first view of
+// a selection drawn from tiles has them on their way while the page is still being wired.
+// The layer takes each from here; one the view no longer needs is simply never taken.
+export function prefetchTiles(map, urlTemplate, query) {
+  const zoom = Math.round(map.getZoom());
+  const half = map.getSize().divideBy(map.getZoomScale(map.getZoom(), zoom) * 2);
+  const centre = map.project(map.getCenter(), zoom).floor();
+  const size = L.point(SIZE, SIZE);
+  const min = centre.subtract(half).unscaleBy(size).floor();
+  const max = centre.add(half).unscaleBy(size).ceil().subtract([1, 1]);
+  const count = 2 ** zoom;
+  for (let y = Math.max(min.y, 0); y <= Math.min(max.y, count - 1); y += 1) {
+    for (let x = Math.max(min.x, 0); x <= Math.min(max.x, count - 1); x += 1) {
+      const url = tileUrl(urlTemplate, query, { z: zoom, x, y });
+      const promise = fetchBytes(url);
+      promise.catch(() => {}); // a failure is reported to the tile that takes it
+      early.set(url, promise);
+    }
+  }
+}
+
 export function createTilePoints(map, ctx, { urlTemplate }) {
   const loaded = new Map(); // tile key -> {coords, points: [{x, y, id, count, radius}]} in tile pixels
   let query = null;
@@ -113,12 +159,7 @@ export function createTilePoints(map, ctx, { urlTemplate }) {
       tile.width = size.x * ratio;
       tile.height = size.y * ratio;
       const key = this._tileCoordsToKey(coords);
-      const url = urlTemplate.replace("/0/0/0.mvt", `/${coords.z - 1}/${coords.x}/${coords.y}.mvt`)
-        + (query ? `${query}&cells=${CELLS}` : `?cells=${CELLS}`);
-      fetch(url).then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.arrayBuffer();
-      }).then((buffer) => {
+      tileBytes(tileUrl(urlTemplate, query, coords)).then((buffer) => {
         const layer = readTile(buffer).practices;
         const context = tile.getContext("2d");
         context.scale(ratio, ratio);

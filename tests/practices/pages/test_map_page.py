@@ -37,6 +37,7 @@ def test_it_gives_the_scripts_tools_years_places_and_links(client, world):
     assert data == {
         "embed": False,
         "early": [],
+        "tilesFirst": False,
         "lang": "en",
         "config": {
             "center": settings.MAPA_MAP_CENTER, "zoom": settings.MAPA_MAP_ZOOM,
@@ -194,7 +195,13 @@ def test_a_selection_drawn_from_tiles_carries_its_facets_and_no_points(
         client, world, settings):
     # Two published cases, over a threshold of one: the script draws vector tiles.
     settings.MAPA_TILES_THRESHOLD = 1
-    assert first_requests(client.get("/").content.decode()) == (["/api/stats/?by=tool"], [])
+    html = client.get("/").content.decode()
+    assert first_requests(html) == (["/api/stats/?by=tool"], [])
+    # The script asks for the view's tiles as soon as the map has its view.
+    assert script_json(html, "map-data")["tilesFirst"] is True
+    for query in ("?view=choropleth", "?tool=referendum"):
+        assert script_json(client.get("/" + query).content.decode(), "map-data")[
+            "tilesFirst"] is False
 
 
 def test_a_tool_filter_under_the_threshold_carries_its_points(client, world, settings):
