@@ -91,7 +91,10 @@ def _absolute_url(match, base):
     return f"url({quote}{urljoin(base, target)}{quote})"
 
 
+@lru_cache(maxsize=8)
 def script_hash(text):
+    """The CSP source of a script's text, computed once per text (the cached text of
+    _prepared is the same object on every page, whose hash Python keeps)."""
     digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
     return f"'sha256-{digest}'"
 

@@ -14,27 +14,43 @@ export class ApiError extends Error {
   }
 }
 
-// The page's first requests: those whose answers the HTML carries (`answers`, by URL) and
-// those it preloaded (`urls`), started as soon as the script runs, before the map and its
-// controls are built. Each is handed to the first getJson of its URL, once.
+// The page's first requests: those whose answers the HTML carries (`answers`, by URL), those
+// it preloaded (`urls`) and the first view's vector tiles (tile-points.js), started before
+// the map and its controls are built. Each is handed to the first getJson (getBytes) of its
+// URL, once.
 const early = new Map();
 
 export function startEarly({ answers = {}, urls = [] }) {
   for (const [url, answer] of Object.entries(answers)) early.set(url, Promise.resolve(answer));
-  for (const url of urls) {
-    const promise = fetchJson(url);
-    promise.catch(() => {}); // a failure is reported to the getJson that takes it
-    early.set(url, promise);
-  }
+  for (const url of urls) startRequest(url, fetchJson);
+}
+
+// Starts `read(url)` now and keeps it for the first getJson or getBytes of the URL.
+export function startRequest(url, read) {
+  const promise = read(url);
+  promise.catch(() => {}); // a failure is reported to the taker
+  early.set(url, promise);
+}
+
+function takeStarted(url) {
+  const started = early.get(url);
+  early.delete(url);
+  return started;
 }
 
 export function getJson(url, signal) {
-  const started = early.get(url);
-  if (started) {
-    early.delete(url);
-    return started;
-  }
-  return fetchJson(url, signal);
+  return takeStarted(url) || fetchJson(url, signal);
+}
+
+// A binary answer (a vector tile) as an ArrayBuffer.
+export function getBytes(url) {
+  return takeStarted(url) || fetchBytes(url);
+}
+
+export async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.arrayBuffer();
 }
 
 async function fetchJson(url, signal) {

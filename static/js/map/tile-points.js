@@ -13,6 +13,7 @@
 // (ctx.loadCase); a click on a disc zooms in towards it. Like the markers' clusters, the
 // canvas has no keyboard path: the list twin lists the same cases. Each drawn feature of a
 // loaded tile is kept for that hit test.
+import { fetchBytes, getBytes, startRequest } from "./api.js";
 import { clusterSize } from "./clusters.js";
 import { el } from "./dom.js";
 import { formatNumber, t } from "./i18n.js";
@@ -108,27 +109,10 @@ function tileUrl(urlTemplate, query, coords) {
     + (query ? `${query}&cells=${CELLS}` : `?cells=${CELLS}`);
 }
 
-// Tiles asked before the layer exists (prefetchTiles): address -> promise of the bytes.
-const early = new Map();
-
-function fetchBytes(url) {
-  return fetch(url).then((response) => {
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.arrayBuffer();
-  });
-}
-
-function tileBytes(url) {
-  const started = early.get(url);
-  if (!started) return fetchBytes(url);
-  early.delete(url);
-  return started;
-}
-
 // Asks for the tiles that cover the map's view now, before the layer exists, as Leaflet's
 // grid will (the tiles of the rounded zoom over the view's pixel bounds): the first view of
 // a selection drawn from tiles has them on their way while the page is still being wired.
-// The layer takes each from here; one the view no longer needs is simply never taken.
+// The layer takes each (api.js, getBytes); one the view no longer needs is never taken.
 export function prefetchTiles(map, urlTemplate, query) {
   const zoom = Math.round(map.getZoom());
   const half = map.getSize().divideBy(map.getZoomScale(map.getZoom(), zoom) * 2);
@@ -139,10 +123,7 @@ export function prefetchTiles(map, urlTemplate, query) {
   const count = 2 ** zoom;
   for (let y = Math.max(min.y, 0); y <= Math.min(max.y, count - 1); y += 1) {
     for (let x = Math.max(min.x, 0); x <= Math.min(max.x, count - 1); x += 1) {
-      const url = tileUrl(urlTemplate, query, { z: zoom, x, y });
-      const promise = fetchBytes(url);
-      promise.catch(() => {}); // a failure is reported to the tile that takes it
-      early.set(url, promise);
+      startRequest(tileUrl(urlTemplate, query, { z: zoom, x, y }), fetchBytes);
     }
   }
 }
@@ -159,7 +140,7 @@ export function createTilePoints(map, ctx, { urlTemplate }) {
       tile.width = size.x * ratio;
       tile.height = size.y * ratio;
       const key = this._tileCoordsToKey(coords);
-      tileBytes(tileUrl(urlTemplate, query, coords)).then((buffer) => {
+      getBytes(tileUrl(urlTemplate, query, coords)).then((buffer) => {
         const layer = readTile(buffer).practices;
         const context = tile.getContext("2d");
         context.scale(ratio, ratio);
