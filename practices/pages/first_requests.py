@@ -63,8 +63,9 @@ def with_query(path, *parts):
 
 def first_requests(params, filters, errors):
     """The API requests the page's script starts with: ({url: answer text} the page carries in
-    its HTML, [URLs it preloads], whether the first view draws the selection from vector
-    tiles, whose requests the script then starts as soon as the map has its view).
+    its HTML, [URLs it preloads], the selection's query ("" or "?…") when the first view
+    draws the selection from vector tiles, whose requests the page then starts as soon as
+    the map's size is known, else None).
     Carried: the answers the first view draws from (in the markers view the tool facets,
     which say whether the selection is drawn from points or from tiles, and the points; in
     the choropleth view the counts per gmina), so that a phone's first markers wait neither
@@ -75,7 +76,7 @@ def first_requests(params, filters, errors):
     what was invalid and asks for something else. A selection over MAPA_TILES_THRESHOLD is
     drawn from vector tiles: its points are never asked for."""
     if errors or params.get("view", "markers") not in VIEWS:
-        return {}, [], False
+        return {}, [], None
     query = selection_query(filters)
     stats = reverse("api-stats")
     if params.get("view") == "choropleth":
@@ -84,7 +85,7 @@ def first_requests(params, filters, errors):
         )
         counts = with_query(stats, query, counts_region(filters), f"by={CHOROPLETH_BY}")
         kept = _kept(lambda: {counts: _counts_document(counts)}, counts)
-        return {counts: _counts_answer(kept[counts])}, [boundaries], False
+        return {counts: _counts_answer(kept[counts])}, [boundaries], None
     facets = with_query(stats, selection_query(filters, with_tool=False), f"by={FACETS_BY}")
     points = with_query(reverse("api-point-list"), query)
 
@@ -100,7 +101,7 @@ def first_requests(params, filters, errors):
     answers = {facets: _counts_answer(kept[facets])}
     if points in kept:
         answers[points] = points_answer(kept[points])
-    return answers, [], points not in kept
+    return answers, [], None if points in kept else _tiles_query(query)
 
 
 # The page answers an API request itself as the API would: the request's query parsed as the
@@ -108,6 +109,10 @@ def first_requests(params, filters, errors):
 # the answer made from it in the page's language.
 def _query_of(url):
     return url.partition("?")[2]
+
+
+def _tiles_query(query):
+    return f"?{query}" if query else ""
 
 
 def _counts_document(url):

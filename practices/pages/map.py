@@ -250,11 +250,12 @@ def map_page_data(params, *, embed):
         },
     }
     answers, preload, tiles = first_requests(params, filters, errors)
-    # The script starts the preloaded requests before it builds the map (static/js/map/api.js)
-    # and, when the first view is drawn from vector tiles, the view's tiles as soon as the map
-    # has its view (static/js/map/tile-points.js, prefetchTiles).
+    # The script starts the preloaded requests before it builds the map (static/js/map/api.js).
+    # When the first view is drawn from vector tiles, the page asks for the view's tiles as
+    # soon as the map's size is known (static/js/map/first-tiles.js), else as soon as the map
+    # has its view (tile-points.js, prefetchTiles), with the selection's query.
     data["early"] = preload
-    data["tilesFirst"] = tiles
+    data["tilesFirst"] = False if tiles is None else {"query": tiles}
     return data, answers, preload
 
 

@@ -20,11 +20,10 @@ import { formatNumber, t } from "./i18n.js";
 import { casePopup } from "./markers.js";
 import { readTile } from "./mvt.js";
 import { SHAPES } from "./shapes.js";
+import { CELLS, coveringTiles, SIZE, tileUrl } from "./tile-grid.js";
 
 const SYMBOL = 14; // CSS pixels, a little smaller than a marker: these maps are dense
 const HIT = 9; // how far from a point's centre a click still hits it, in CSS pixels
-const SIZE = 512; // CSS pixels a tile is drawn, from the tile of one zoom less
-const CELLS = 8; // the server's grid per side of a tile, asked as `cells` (practices/opendata/tiles.py)
 const ZOOM_IN = 2; // levels a click on a disc zooms in: its cell becomes half a tile wide
 const paths = new Map();
 const pathOf = (shape) => {
@@ -102,30 +101,19 @@ function inCell(value, cell, radius) {
   return Math.min(Math.max(value, start + radius), start + cell - radius);
 }
 
-// The address of the tile drawn at `coords`: the server's tile of one zoom less, `cells`
-// per side, with the selection's query ("" or "?tool=…").
-function tileUrl(urlTemplate, query, coords) {
-  return urlTemplate.replace("/0/0/0.mvt", `/${coords.z - 1}/${coords.x}/${coords.y}.mvt`)
-    + (query ? `${query}&cells=${CELLS}` : `?cells=${CELLS}`);
-}
-
 // Asks for the tiles that cover the map's view now, before the layer exists, as Leaflet's
-// grid will (the tiles of the rounded zoom over the view's pixel bounds): the first view of
-// a selection drawn from tiles has them on their way while the page is still being wired.
-// The layer takes each (api.js, getBytes); one the view no longer needs is never taken.
+// grid will: the first view of a selection drawn from tiles has them on their way while the
+// page is still being wired. The layer takes each (api.js, getBytes); one the view no longer
+// needs is never taken. (A first view without a position in its address asked for them even
+// earlier, first-tiles.js: these requests are then answered by those.)
 export function prefetchTiles(map, urlTemplate, query) {
-  const zoom = Math.round(map.getZoom());
-  const half = map.getSize().divideBy(map.getZoomScale(map.getZoom(), zoom) * 2);
-  const centre = map.project(map.getCenter(), zoom).floor();
-  const size = L.point(SIZE, SIZE);
-  const min = centre.subtract(half).unscaleBy(size).floor();
-  const max = centre.add(half).unscaleBy(size).ceil().subtract([1, 1]);
-  const count = 2 ** zoom;
-  for (let y = Math.max(min.y, 0); y <= Math.min(max.y, count - 1); y += 1) {
-    for (let x = Math.max(min.x, 0); x <= Math.min(max.x, count - 1); x += 1) {
-      startRequest(tileUrl(urlTemplate, query, { z: zoom, x, y }), fetchBytes);
-    }
-  }
+  const size = map.getSize();
+  const centre = map.getCenter();
+  const tiles = coveringTiles(size.x, size.y, map.getZoom(), (zoom) => {
+    const point = map.project(centre, zoom);
+    return [point.x, point.y];
+  });
+  for (const coords of tiles) startRequest(tileUrl(urlTemplate, query, coords), fetchBytes);
 }
 
 export function createTilePoints(map, ctx, { urlTemplate }) {

@@ -8,6 +8,7 @@ from django.conf import settings
 
 from practices.domain.tools import TOOLS
 from practices.models import Status
+from practices.pages.inline_assets import inline_text
 from tests.factories import make_county, make_municipality, make_practice
 
 pytestmark = pytest.mark.django_db
@@ -197,11 +198,16 @@ def test_a_selection_drawn_from_tiles_carries_its_facets_and_no_points(
     settings.MAPA_TILES_THRESHOLD = 1
     html = client.get("/").content.decode()
     assert first_requests(html) == (["/api/stats/?by=tool"], [])
-    # The script asks for the view's tiles as soon as the map has its view.
-    assert script_json(html, "map-data")["tilesFirst"] is True
+    # The page asks for the view's tiles as soon as the map's size is known, with the
+    # selection's query (static/js/map/first-tiles.js, written in after the map's markup).
+    assert script_json(html, "map-data")["tilesFirst"] == {"query": ""}
+    assert "<script>" + inline_text("build/first-tiles.js") + "</script>" in html
     for query in ("?view=choropleth", "?tool=referendum"):
-        assert script_json(client.get("/" + query).content.decode(), "map-data")[
-            "tilesFirst"] is False
+        other = client.get("/" + query).content.decode()
+        assert script_json(other, "map-data")["tilesFirst"] is False
+        assert inline_text("build/first-tiles.js") not in other
+    assert script_json(client.get("/?year_from=2000").content.decode(), "map-data")[
+        "tilesFirst"] == {"query": "?year_from=2000"}
 
 
 def test_a_tool_filter_under_the_threshold_carries_its_points(client, world, settings):
