@@ -97,7 +97,8 @@ def first_requests(params, filters, errors):
             found[points] = points_document(CaseFilters.parse(QueryDict(_query_of(points))))
         return found
 
-    kept = _kept(documents, facets, points)
+    # The threshold is part of the key: the documents kept depend on it.
+    kept = _kept(documents, facets, points, settings.MAPA_TILES_THRESHOLD)
     answers = {facets: _counts_answer(kept[facets])}
     if points in kept:
         answers[points] = points_answer(kept[points])
@@ -133,11 +134,12 @@ def _facets_count(document, tools):
     return sum(row["count"] for row in facets["rows"] if row["tool"] in tools)
 
 
-def _kept(documents, *urls):
+def _kept(documents, *key_parts):
     """`documents()` ({url: document}), kept in the cache until the data change under one key
-    for the page's requests: the map page is the site's most visited, and its answers are the
-    same for every visitor of a selection."""
-    return cached("map-answers", documents, *urls)
+    for the page's requests (their URLs, and anything else the documents depend on): the map
+    page is the site's most visited, and its answers are the same for every visitor of a
+    selection."""
+    return cached("map-answers", documents, *key_parts)
 
 
 def answers_script(answers):

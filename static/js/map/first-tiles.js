@@ -2,25 +2,25 @@
 // classic script written into the page right after the map's markup and data
 // (templates/partials/map_app.html), it runs while the page's larger scripts are still
 // arriving and compiling, some hundreds of milliseconds on a phone before the map exists.
-// It computes the view the map will open (view.js: the first bounds fitted with 8 pixels of
+// It computes the view the map will open (view.js: the first bounds fitted with their
 // padding, in quarter zoom steps on a small map) and the tiles Leaflet's grid will ask for
 // there (tile-grid.js), and preloads them: the layer's requests for the same addresses are
 // then answered by these. Only for a first view drawn from tiles (the page says so, with the
-// selection's query: tilesFirst) whose address does not give a position of its own.
+// selection's query: tilesFirst) whose address does not give a position of its own, on a map
+// that has a size (not in a hidden frame).
 import { coveringTiles, project, scaleAt, tileUrl, unproject } from "./tile-grid.js";
-
-const PADDING = 8; // view.js, fitTo
-const FIT_MAX_ZOOM = 12; // view.js, fitTo
-const MIN_ZOOM = 4; // view.js
+import { FIRST_PADDING, FIT_MAX_ZOOM, MIN_ZOOM, zoomSnap } from "./view.js";
 
 const data = JSON.parse(document.getElementById("map-data").textContent);
 const address = new URLSearchParams(location.search);
 const element = document.getElementById("map");
 if (data.tilesFirst && element && !["lat", "lon", "zoom"].some((name) => address.has(name))) {
   const [width, height] = [element.clientWidth, element.clientHeight];
-  // view.js: a small map (an embed, a phone) zooms in quarter steps.
-  const snap = data.embed || width < 600 ? 0.25 : 1;
-  const { centre, zoom } = firstView(data.config, width, height, snap);
+  if (width > 2 * FIRST_PADDING && height > 2 * FIRST_PADDING) preload(data, width, height);
+}
+
+function preload(data, width, height) {
+  const { centre, zoom } = firstView(data.config, width, height, zoomSnap(data.embed, width));
   for (const coords of coveringTiles(width, height, zoom, (tileZoom) => project(centre, tileZoom))) {
     const link = document.createElement("link");
     link.rel = "preload";
@@ -43,8 +43,8 @@ function firstView({ initialBounds, center, zoom, maxZoom }, width, height, snap
   const nw = project([north, west], 0);
   const se = project([south, east], 0);
   const scale = Math.min(
-    (width - 2 * PADDING) / (Math.max(nw[0], se[0]) - Math.min(nw[0], se[0])),
-    (height - 2 * PADDING) / (Math.max(nw[1], se[1]) - Math.min(nw[1], se[1])),
+    (width - 2 * FIRST_PADDING) / (Math.max(nw[0], se[0]) - Math.min(nw[0], se[0])),
+    (height - 2 * FIRST_PADDING) / (Math.max(nw[1], se[1]) - Math.min(nw[1], se[1])),
   );
   let fitted = Math.log((scale * scaleAt(0)) / 256) / Math.LN2;
   if (Number.isNaN(fitted)) fitted = Infinity;

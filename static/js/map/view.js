@@ -3,15 +3,24 @@
 // size until the visitor moves it, and telling the page when the visitor did.
 import { hasPlace } from "./state.js";
 
+// How the map opens, also read by first-tiles.js, which computes the first view before the
+// map exists: its lowest zoom, the padding its first bounds are fitted with, the highest
+// zoom a fit goes to, and its zoom steps.
+export const MIN_ZOOM = 4;
+export const FIRST_PADDING = 8;
+export const FIT_MAX_ZOOM = 12;
+// A small map (an embed, a phone) fits its region closely, in quarter zoom steps, rather
+// than a whole zoom level out with the region in a corner of empty space.
+export function zoomSnap(embed, width) {
+  return embed || width < 600 ? 0.25 : 1;
+}
+
 export function createMapView({ data, embed, root, getState, onVisitorMove }) {
-  // A small map (an embed, a phone) fits its region closely, in quarter zoom steps, rather
-  // than a whole zoom level out with the region in a corner of empty space.
-  const small = embed || document.getElementById("map").clientWidth < 600;
   const map = L.map("map", {
     maxZoom: data.config.maxZoom, // the clusters need it when there is no tile layer
-    minZoom: 4,
+    minZoom: MIN_ZOOM,
     scrollWheelZoom: !embed, // an embed must not catch the host page's scrolling
-    zoomSnap: small ? 0.25 : 1,
+    zoomSnap: zoomSnap(embed, document.getElementById("map").clientWidth),
   });
   if (data.config.tileUrl) {
     L.tileLayer(data.config.tileUrl, {
@@ -36,7 +45,7 @@ export function createMapView({ data, embed, root, getState, onVisitorMove }) {
 
   view.fitTo = (bounds, padding) => {
     fitted = { bounds, padding };
-    moveMap(() => map.fitBounds(bounds, { animate: false, padding: [padding, padding], maxZoom: 12 }));
+    moveMap(() => map.fitBounds(bounds, { animate: false, padding: [padding, padding], maxZoom: FIT_MAX_ZOOM }));
   };
 
   // Without lat/lon/zoom the map shows the place filtered, else the default region: bounds
@@ -49,7 +58,7 @@ export function createMapView({ data, embed, root, getState, onVisitorMove }) {
     }
     const bounds = first ? data.config.initialBounds : (hasPlace(state) ? null : data.config.regionBounds);
     if (bounds) {
-      view.fitTo(bounds, 8);
+      view.fitTo(bounds, FIRST_PADDING);
     } else {
       fitted = null;
       moveMap(() => map.setView(data.config.center, data.config.zoom, { animate: false }));

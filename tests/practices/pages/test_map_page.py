@@ -210,6 +210,17 @@ def test_a_selection_drawn_from_tiles_carries_its_facets_and_no_points(
         "tilesFirst"] == {"query": "?year_from=2000"}
 
 
+def test_a_new_threshold_counts_at_once_for_a_selection_seen_before(client, world, settings):
+    # The page's answers are kept until the data change; the threshold they were decided by
+    # is part of their key, so a deployment that raises it gets markers again at once.
+    settings.MAPA_TILES_THRESHOLD = 1
+    assert script_json(client.get("/").content.decode(), "map-data")["tilesFirst"]
+    settings.MAPA_TILES_THRESHOLD = 2
+    html = client.get("/").content.decode()
+    assert script_json(html, "map-data")["tilesFirst"] is False
+    assert first_requests(html) == (["/api/points/", "/api/stats/?by=tool"], [])
+
+
 def test_a_tool_filter_under_the_threshold_carries_its_points(client, world, settings):
     # Of the two published cases one is a referendum: under a threshold of one, as the
     # script counts it from the facets (the tools' counts), it is drawn from points.

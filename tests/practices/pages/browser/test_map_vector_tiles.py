@@ -162,3 +162,19 @@ def test_the_first_views_tiles_are_asked_early_once_each_and_all_drawn(
     lists = [n for n, url in enumerate(asked) if "/api/practices/?" in url]
     if lists:
         assert max(asked.index(url) for url in tiles) < min(lists)
+
+
+def test_an_embed_in_a_hidden_frame_asks_for_no_tiles_early(page, site, cases, settings,
+                                                           other_site):
+    # A partner page can hold the map in a frame not shown yet (a closed tab): the map then
+    # has no size, its view is not known, and the page guesses no tiles for it.
+    settings.MAPA_TILES_THRESHOLD = 1
+    page.goto(other_site.host("/hidden.html", (
+        f'<iframe name="embed" title="Map of cases" style="display:none" '
+        f'src="{site.url}/embed/"></iframe>'
+    )))
+    embed = page.frame(name="embed")
+    embed.wait_for_load_state("load")
+    assert embed.locator("#map").evaluate("map => map.clientWidth") == 0
+    assert embed.evaluate("JSON.parse(document.getElementById('map-data').textContent).tilesFirst")
+    assert embed.locator("link[rel=preload][href*='/tiles/practices/']").count() == 0
