@@ -59,7 +59,11 @@ export function createPlaceSearch(input, listbox, status, { entries, onPick, loa
     onPick(entry.kind, entry.code);
   }
 
-  function open() {
+  // `keep`: the options are searched again under a visitor who may be choosing among them
+  // (the country's names arrived): the option highlighted stays highlighted, so that Enter
+  // picks what the visitor sees selected.
+  function open({ keep = false } = {}) {
+    const kept = keep ? options[active] : null;
     options = searchPlaces(entries, input.value);
     listbox.replaceChildren(...options.map((entry, i) => el(
       "li",
@@ -74,6 +78,7 @@ export function createPlaceSearch(input, listbox, status, { entries, onPick, loa
     input.setAttribute("aria-expanded", hasOptions ? "true" : "false");
     active = -1;
     status.textContent = input.value.trim() && !hasOptions ? t("noPlace") : "";
+    if (kept) highlight(options.findIndex((entry) => entry.kind === kept.kind && entry.code === kept.code));
   }
 
   let complete = !loadAll;
@@ -82,7 +87,7 @@ export function createPlaceSearch(input, listbox, status, { entries, onPick, loa
     if (complete) return;
     complete = true;
     loadAll().then(() => {
-      if (document.activeElement === input && input.value.trim()) open();
+      if (document.activeElement === input && input.value.trim()) open({ keep: true });
     }, () => { complete = false; });
   });
   input.addEventListener("blur", close);

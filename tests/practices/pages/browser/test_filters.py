@@ -86,6 +86,33 @@ def test_a_place_is_found_without_polish_letters(page, site, cases):
     assert "Łomża" in page.locator(".chip").inner_text()
 
 
+def test_the_place_highlighted_stays_highlighted_when_the_countrys_names_arrive(
+        page, site, cases):
+    # The first search also asks for the names outside the region, and searches again when
+    # they come: held back here until the visitor has walked to an option. Enter then picks
+    # the option the visitor sees highlighted, not the first of the new list.
+    held = []
+    page.route("**/places.json*", lambda route: held.append(route))
+    page.goto(site.url + "/en/")
+    wait_ready(page)
+    page.fill("#place-input", "lomz")
+    while page.locator('#place-options [aria-selected=true][data-code="2062011"]').count() == 0:
+        page.keyboard.press("ArrowDown")
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the country's names were not asked for"
+    with page.expect_response("**/places.json*"):
+        held.pop().continue_()
+    page.wait_for_timeout(200)
+    assert page.locator("#place-options [aria-selected=true]").get_attribute(
+        "data-code") == "2062011"
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.search === '?municipality=2062011'")
+    assert "Łomża" in page.locator(".chip").inner_text()
+
+
 def test_active_filters_are_removable_one_by_one_and_all_at_once(page, site, cases):
     page.goto(site.url + "/?tool=referendum,konsultacje&year_from=2016")
     wait_ready(page)
