@@ -90,7 +90,9 @@ ifeq ($(DEV),1)
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 else
 	@$(MAKE) --no-print-directory static
-	DEBUG=0 MAPA_MANIFEST_STATIC=1 MAPA_BIND=127.0.0.1:$(PORT) $(VENV)/bin/gunicorn -c mapa/gunicorn_conf.py
+	DEBUG=0 MAPA_MANIFEST_STATIC=1 MAPA_BIND=127.0.0.1:$(PORT) \
+	  MAPA_TILE_CACHE_DIR=$${MAPA_TILE_CACHE_DIR:-$(CURDIR)/var/tile-cache} \
+	  $(VENV)/bin/gunicorn -c mapa/gunicorn_conf.py
 endif
 
 static: ## collect hashed, compressed static files into staticfiles/ (what `make serve` serves)
@@ -113,6 +115,6 @@ lint: ## ruff and the import contracts (docs/architecture.md)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
 
-clean: ## remove the virtualenv, node_modules and compiled files (the database stays)
-	rm -rf $(VENV) node_modules staticfiles
+clean: ## remove the virtualenv, node_modules, compiled files and the tile cache (the database stays)
+	rm -rf $(VENV) node_modules staticfiles var/tile-cache
 	find locale -name '*.mo' -delete

@@ -34,9 +34,12 @@ Figures are medians; issue 12's targets are printed with pass or fail. With seve
 each checkout's weight is compared with the first's (issue 7: the page no heavier). The cases,
 and any gminy the bench imported, are removed afterwards.
 """
+import atexit
 import json
 import os
+import shutil
 import statistics
+import tempfile
 import time
 import urllib.request
 
@@ -109,9 +112,14 @@ def production_server(app, port=None):
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=app.path,
         env={**os.environ, "MAPA_MANIFEST_STATIC": "1", "DJANGO_SETTINGS_MODULE": "mapa.settings"},
         check=True)
+    # As `make serve`, the workers share a tile cache in files: an empty folder of its own
+    # for each server, so its first load finds no tile built.
+    tiles = tempfile.mkdtemp(prefix="mapa-bench-tiles-")
+    atexit.register(shutil.rmtree, tiles, ignore_errors=True)
     return Server(app, "mapa.wsgi:application", workers=2, threads=4,
-                  env={"MAPA_TILE_URL": TILE_URL, "MAPA_MANIFEST_STATIC": "1"}, ready="/",
-                  port=port)
+                  env={"MAPA_TILE_URL": TILE_URL, "MAPA_MANIFEST_STATIC": "1",
+                       "MAPA_TILE_CACHE_DIR": tiles},
+                  ready="/", port=port)
 
 
 # --- Data -------------------------------------------------------------------------------------

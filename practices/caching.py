@@ -62,6 +62,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
@@ -352,26 +353,35 @@ def kept(name, digest, compute):
     return _through_cache(name, f"kept:{RESULT_REVISION}:{name}:{digest}", compute)
 
 
-def cached(name, compute, *key_parts):
+def cached(name, compute, *key_parts, alias="default"):
     """The result of `compute()`, kept in the cache until the data version changes.
 
     `name` and `key_parts` (e.g. the parsed filters) tell results apart. Results must be
     picklable (plain data, dataclasses, model instances), the same in every language and the
     same for everyone: built from published cases only, never from `visible_to(user)` (the
-    key has no user in it; tests/practices/visibility checks every route)."""
-    return _through_cache(name, result_key(data_version(), name, *key_parts), compute)
+    key has no user in it; tests/practices/visibility checks every route). `alias` names the
+    cache of settings.CACHES to keep them in (`tile_cache()` for the vector tiles)."""
+    return _through_cache(name, result_key(data_version(), name, *key_parts), compute, alias)
 
 
-def _through_cache(name, key, compute):
+def tile_cache():
+    """The alias of the cache that keeps the vector tiles: `tiles` where settings define it
+    (MAPA_TILE_CACHE_DIR: files every worker of the machine shares), else the default."""
+    return "tiles" if "tiles" in settings.CACHES else "default"
+
+
+def _through_cache(name, key, compute, alias="default"):
     try:
-        value = cache.get(key, _MISSING)
+        # Inside: a file cache whose folder cannot be made fails as it is opened.
+        store = caches[alias]
+        value = store.get(key, _MISSING)
     except CACHE_ERRORS as error:
         logger.warning("Cache unavailable, %s computed without it: %s", name, error)
         return compute()
     if value is _MISSING:
         value = compute()
         try:
-            cache.set(key, value, timeout=RESULT_SECONDS)
+            store.set(key, value, timeout=RESULT_SECONDS)
         except CACHE_ERRORS as error:
             logger.warning("Cache unavailable, %s not stored: %s", name, error)
     return value

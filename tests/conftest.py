@@ -162,7 +162,10 @@ def default_language():
 @pytest.fixture(autouse=True)
 def fresh_caches():
     """Cached aggregations and the API's data version start afresh in every test, as after a
-    deploy: a result kept from another test's data would hide what this test changes."""
-    from django.core.cache import cache
+    deploy: a result kept from another test's data would hide what this test changes (the
+    tiles' folder too, where the environment names one)."""
+    from django.conf import settings
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()

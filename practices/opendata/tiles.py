@@ -11,7 +11,9 @@ Rules:
   (practices.caching), so browsers and CDNs keep them until the data changes. The server keeps
   each tile's bytes too (practices.caching.cached, keyed by the data version, the tile, the
   filters and the encoding: gzip-compressed for clients that accept it): the first request
-  after a change builds it, the others reuse it.
+  after a change builds it, the others reuse it. They are kept in a cache every worker
+  shares where there is one (`practices.caching.tile_cache()`: Redis, or the folder
+  MAPA_TILE_CACHE_DIR), so a dense tile is built once per server, not once per worker.
 - One statement per tile, without JIT and without parallel workers (SET LOCAL): for a few
   thousand points PostgreSQL's JIT compiles for longer (about 250 ms here) than the query
   runs, and a parallel ST_AsMVT was slower here (its bytes also depend on how the workers
@@ -47,7 +49,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from practices.caching import cached, respond
+from practices.caching import cached, respond, tile_cache
 from practices.filters import CaseFilters, InvalidParameters
 from practices.models import ParticipationTool
 
@@ -291,6 +293,7 @@ def tile_view(request, layer, z, x, y):
         data, content_encoding = cached(
             "tile", lambda: _encoded(LAYERS[layer](filters, *tile, int(cells)), encoding),
             layer, *tile, cells, encoding, *sorted(filters.as_params().items()),
+            alias=tile_cache(),
         )
         response = HttpResponse(data, content_type=MVT)
         if content_encoding:

@@ -84,3 +84,38 @@ def test_redis_url_shares_the_cache_and_the_sessions_between_servers():
         "practices.redis_cache.ResilientRedisCache",
         "django.contrib.sessions.backends.cached_db",
     ]
+
+
+def tile_cache(**env):
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; from django.conf import settings; "
+         "django.setup(); tiles = settings.CACHES.get('tiles'); "
+         "print(tiles and (tiles['BACKEND'], tiles['LOCATION']))"],
+        cwd=ROOT, env={**os.environ, **env, "DJANGO_SETTINGS_MODULE": "mapa.settings"},
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_a_tile_cache_folder_is_shared_by_the_workers_through_files(tmp_path):
+    folder = tmp_path / "tiles"
+    assert tile_cache(REDIS_URL="", MAPA_TILE_CACHE_DIR=str(folder)) == repr(
+        ("django.core.cache.backends.filebased.FileBasedCache", str(folder)))
+
+
+def test_without_a_tile_cache_folder_tiles_go_to_the_default_cache():
+    assert tile_cache(REDIS_URL="", MAPA_TILE_CACHE_DIR="") == "None"
+
+
+def test_with_redis_the_tiles_are_in_redis_whatever_the_folder(tmp_path):
+    assert tile_cache(REDIS_URL="redis://127.0.0.1:8379/1",
+                      MAPA_TILE_CACHE_DIR=str(tmp_path)) == "None"
+
+
+def test_a_tile_cache_folder_that_is_a_file_stops_start_up(tmp_path):
+    taken = tmp_path / "taken"
+    taken.write_text("")
+    result = start(MAPA_TILE_CACHE_DIR=str(taken))
+    assert result.returncode != 0
+    assert f"MAPA_TILE_CACHE_DIR={str(taken)!r} is not a directory" in result.stderr
