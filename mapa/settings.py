@@ -176,14 +176,14 @@ else:
 # The vector tiles' bytes (practices/opendata/tiles.py) belong in a cache that every worker
 # shares: a tile is then built once per data version for the whole server rather than once
 # per process. Redis is one (REDIS_URL: the default cache above). Without it,
-# MAPA_TILE_CACHE_DIR names a folder for Django's file-based cache, which the workers of one
-# machine share and which outlives a restart; entries are keyed by the data version (and
-# the database's name), so a change is never answered from an older file. `make serve` sets
-# it; unset, tiles go to the default cache.
+# MAPA_TILE_CACHE_DIR names a folder for Django's file-based cache (practices/file_cache.py),
+# which the workers of one machine share and which outlives a restart; entries are keyed by
+# the data version (and the database's name), so a change is never answered from an older
+# file. `make serve` sets it; unset, tiles go to the default cache.
 MAPA_TILE_CACHE_DIR = env_str("MAPA_TILE_CACHE_DIR")
 if MAPA_TILE_CACHE_DIR and not REDIS_URL:
     CACHES["tiles"] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "practices.file_cache.SharedFileCache",
         "LOCATION": str(env_folder("MAPA_TILE_CACHE_DIR", MAPA_TILE_CACHE_DIR)),
         "KEY_PREFIX": "tiles:" + DATABASES["default"]["NAME"],
         "TIMEOUT": 24 * 3600,

@@ -101,7 +101,7 @@ def tile_cache(**env):
 def test_a_tile_cache_folder_is_shared_by_the_workers_through_files(tmp_path):
     folder = tmp_path / "tiles"
     assert tile_cache(REDIS_URL="", MAPA_TILE_CACHE_DIR=str(folder)) == repr(
-        ("django.core.cache.backends.filebased.FileBasedCache", str(folder)))
+        ("practices.file_cache.SharedFileCache", str(folder)))
 
 
 def test_without_a_tile_cache_folder_tiles_go_to_the_default_cache():

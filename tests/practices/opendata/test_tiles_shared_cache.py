@@ -25,7 +25,7 @@ def shared(tmp_path):
     with override_settings(CACHES={
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                     "LOCATION": "a-worker"},
-        "tiles": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "tiles": {"BACKEND": "practices.file_cache.SharedFileCache",
                   "LOCATION": str(folder)},
     }):
         yield folder
@@ -78,8 +78,24 @@ def test_a_tile_folder_that_cannot_be_written_costs_the_cache_not_the_tile(
     make_practice(elk)
     with override_settings(CACHES={
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "tiles": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "tiles": {"BACKEND": "practices.file_cache.SharedFileCache",
                   "LOCATION": str(blocked / "tiles")},
     }), caplog.at_level(logging.WARNING, logger="practices.caching"):
         assert served(client) == ([1], 1)
     assert "Cache unavailable, tile computed without it" in caplog.text
+
+
+def test_the_tile_folder_stays_near_its_size_without_listing_it_on_every_write(tmp_path):
+    from unittest import mock
+
+    from practices.file_cache import CULL_CHECK_EVERY, SharedFileCache
+
+    store = SharedFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 200, "CULL_FREQUENCY": 2}})
+    writes = 10 * CULL_CHECK_EVERY
+    with mock.patch.object(store, "_list_cache_files", wraps=store._list_cache_files) as listed:
+        for number in range(writes):
+            store.set(f"tile-{number}", b"bytes of a tile")
+    kept = len(list(tmp_path.iterdir()))
+    assert kept <= 200 + CULL_CHECK_EVERY
+    assert listed.call_count <= writes // CULL_CHECK_EVERY + 1 + 10  # checks, and the culls
+    assert store.get(f"tile-{writes - 1}") == b"bytes of a tile"
