@@ -173,20 +173,16 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# The vector tiles' bytes (practices/opendata/tiles.py) belong in a cache that every worker
-# shares: a tile is then built once per data version for the whole server rather than once
-# per process. Redis is one (REDIS_URL: the default cache above). Without it,
-# MAPA_TILE_CACHE_DIR names a folder for Django's file-based cache (practices/file_cache.py),
-# which the workers of one machine share and which outlives a restart; entries are keyed by
-# the data version (and the database's name), so a change is never answered from an older
-# file. `make serve` sets it; unset, tiles go to the default cache.
+# The vector tiles' bytes, built once per data version for all workers: in Redis (above), or
+# else in the folder MAPA_TILE_CACHE_DIR (practices/file_cache.py: the workers of a machine
+# share it, a restart keeps it; keys hold the data version and the database's name). `make
+# serve` sets it; unset, each process keeps its own tiles in the default cache.
 MAPA_TILE_CACHE_DIR = env_str("MAPA_TILE_CACHE_DIR")
 if MAPA_TILE_CACHE_DIR and not REDIS_URL:
     CACHES["tiles"] = {
         "BACKEND": "practices.file_cache.SharedFileCache",
         "LOCATION": str(env_folder("MAPA_TILE_CACHE_DIR", MAPA_TILE_CACHE_DIR)),
-        "KEY_PREFIX": "tiles:" + DATABASES["default"]["NAME"],
-        "TIMEOUT": 24 * 3600,
+        "KEY_PREFIX": "tiles:" + DATABASES["default"]["NAME"], "TIMEOUT": 24 * 3600,
         # About 20,000 tiles of a few KB; past that a quarter of the files are removed.
         "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
     }
