@@ -26,7 +26,8 @@ Two parts, and why both stay:
   replaces a random generation token, both at once (this process sees its own write inside
   the transaction) and again after the commit (another server may have read the old rows
   between the write and the commit and stored them under the first new token; the second
-  replacement retires them). A stored entry is used only while its token is current.
+  replacement retires them). A stored entry is used only while its token is current. When
+  it must be read again, one thread of the process reads it and the others wait for it.
 - Safety nets for writes that bypass both `save()` and the signals (SQL typed in psql, a
   restore): the entry expires after SHARED_SECONDS in a shared cache; in a per-process cache
   (local memory, the default), where another process's invalidation cannot reach this one,
@@ -59,6 +60,7 @@ needs them and a cache read would cost as much as what it saves:
 import hashlib
 import logging
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -162,32 +164,49 @@ def read_slow_parts(using="default"):
         return tuple(cursor.fetchone())
 
 
-def slow_parts(using="default"):
-    """The slow parts of the version, from the cache while no write invalidated them."""
+def _stored_slow_parts(using):
+    """(generation, the stored values of that generation or None)."""
     gen_key, parts_key = generation_key(using), slow_parts_key(using)
+    stored = cache.get_many([gen_key, parts_key])
+    generation = stored.get(gen_key)
+    if generation is None:
+        generation = secrets.token_hex(8)
+        # add, not set: two servers starting at once must agree on one token.
+        if not cache.add(gen_key, generation, timeout=None):
+            generation = cache.get(gen_key, generation)
+    entry = stored.get(parts_key)
+    return generation, entry[1] if entry is not None and entry[0] == generation else None
+
+
+def slow_parts(using="default"):
+    """The slow parts of the version, from the cache while no write invalidated them. When
+    they must be read again, one thread of the process reads them and the others wait for
+    its values: when they expire, every thread serving a request (a page's tiles come six
+    at a time) would otherwise count the same 100,000 cases at once."""
     try:
-        stored = cache.get_many([gen_key, parts_key])
-        generation = stored.get(gen_key)
-        if generation is None:
-            generation = secrets.token_hex(8)
-            # add, not set: two servers starting at once must agree on one token.
-            if not cache.add(gen_key, generation, timeout=None):
-                generation = cache.get(gen_key, generation)
-        entry = stored.get(parts_key)
-        if entry is not None and entry[0] == generation:
-            return entry[1]
+        generation, values = _stored_slow_parts(using)
+        if values is not None:
+            return values
+        with _reading_slow_parts:
+            # Another thread may have read them while this one waited.
+            generation, values = _stored_slow_parts(using)
+            if values is not None:
+                return values
+            # Read after the generation: a write committed after this point replaces the
+            # token, so these values can never pass for a later generation.
+            values = read_slow_parts(using)
+            timeout = SHARED_SECONDS if is_shared() else LOCAL_SECONDS
+            try:
+                cache.set(slow_parts_key(using), (generation, values), timeout=timeout)
+            except CACHE_ERRORS as error:
+                logger.warning("Cache unavailable, data version not stored: %s", error)
+            return values
     except CACHE_ERRORS as error:
         logger.warning("Cache unavailable, reading the data version directly: %s", error)
         return read_slow_parts(using)
-    # Read after the generation: a write committed after this point replaces the token, so
-    # these values can never pass for a later generation.
-    values = read_slow_parts(using)
-    timeout = SHARED_SECONDS if is_shared() else LOCAL_SECONDS
-    try:
-        cache.set(parts_key, (generation, values), timeout=timeout)
-    except CACHE_ERRORS as error:
-        logger.warning("Cache unavailable, data version not stored: %s", error)
-    return values
+
+
+_reading_slow_parts = threading.Lock()
 
 
 def latest_case_change(using="default"):

@@ -65,3 +65,33 @@ def test_with_redis_unreachable_the_statistics_page_answers(client, world, unrea
     response = client.get("/en/statistics/")
     assert response.status_code == 200
     assert response.context["tool_year"].total > 0
+
+
+def test_threads_that_find_the_version_expired_together_count_the_cases_once(monkeypatch):
+    # Six tiles of one page reach a worker at once, just after its copy expired: one thread
+    # reads the slow parts, the others wait for its values instead of each counting too.
+    import threading
+    import time
+
+    reads = []
+
+    def read(using="default"):
+        reads.append(using)
+        time.sleep(0.05)  # long enough for every thread to find the copy missing
+        return (5, None, 2, None, None, "tools")
+
+    monkeypatch.setattr(caching, "read_slow_parts", read)
+    start = threading.Barrier(6)
+    answers = []
+
+    def request():
+        start.wait()
+        answers.append(caching.slow_parts())
+
+    threads = [threading.Thread(target=request) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [(5, None, 2, None, None, "tools")] * 6
+    assert len(reads) == 1
