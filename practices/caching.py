@@ -64,7 +64,6 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
@@ -179,10 +178,9 @@ def _stored_slow_parts(using):
 
 
 def slow_parts(using="default"):
-    """The slow parts of the version, from the cache while no write invalidated them. When
-    they must be read again, one thread of the process reads them and the others wait for
-    its values: when they expire, every thread serving a request (a page's tiles come six
-    at a time) would otherwise count the same 100,000 cases at once."""
+    """The slow parts of the version, from the cache while no write invalidated them. One
+    thread of the process reads them again, the others wait: else, as they expire, every
+    thread serving a request (a page's six tiles) would count the same cases at once."""
     try:
         generation, values = _stored_slow_parts(using)
         if values is not None:
@@ -379,14 +377,8 @@ def cached(name, compute, *key_parts, alias="default"):
     picklable (plain data, dataclasses, model instances), the same in every language and the
     same for everyone: built from published cases only, never from `visible_to(user)` (the
     key has no user in it; tests/practices/visibility checks every route). `alias` names the
-    cache of settings.CACHES to keep them in (`tile_cache()` for the vector tiles)."""
+    cache of settings.CACHES to keep them in (practices.file_cache.tile_cache())."""
     return _through_cache(name, result_key(data_version(), name, *key_parts), compute, alias)
-
-
-def tile_cache():
-    """The alias of the cache that keeps the vector tiles: `tiles` where settings define it
-    (MAPA_TILE_CACHE_DIR: files every worker of the machine shares), else the default."""
-    return "tiles" if "tiles" in settings.CACHES else "default"
 
 
 def _through_cache(name, key, compute, alias="default"):

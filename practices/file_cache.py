@@ -11,6 +11,7 @@ writes are Django's: a temporary file renamed into place, so a reader never sees
 tile."""
 import itertools
 
+from django.conf import settings
 from django.core.cache.backends.filebased import FileBasedCache
 
 CULL_CHECK_EVERY = 64
@@ -24,3 +25,9 @@ class SharedFileCache(FileBasedCache):
     def _cull(self):
         if next(self._writes) % CULL_CHECK_EVERY == 1:
             super()._cull()
+
+
+def tile_cache():
+    """The alias of the cache that keeps the vector tiles: `tiles` where settings define it
+    (MAPA_TILE_CACHE_DIR), else the default (Redis with REDIS_URL, or each process's own)."""
+    return "tiles" if "tiles" in settings.CACHES else "default"

@@ -12,7 +12,7 @@ Rules:
   each tile's bytes too (practices.caching.cached, keyed by the data version, the tile, the
   filters and the encoding: gzip-compressed for clients that accept it): the first request
   after a change builds it, the others reuse it. They are kept in a cache every worker
-  shares where there is one (`practices.caching.tile_cache()`: Redis, or the folder
+  shares where there is one (`practices.file_cache.tile_cache()`: Redis, or the folder
   MAPA_TILE_CACHE_DIR), so a dense tile is built once per server, not once per worker.
 - One statement per tile, without JIT and without parallel workers (SET LOCAL): for a few
   thousand points PostgreSQL's JIT compiles for longer (about 250 ms here) than the query
@@ -49,7 +49,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from practices.caching import cached, respond, tile_cache
+from practices.caching import cached, respond
+from practices.file_cache import tile_cache
 from practices.filters import CaseFilters, InvalidParameters
 from practices.models import ParticipationTool
 
