@@ -59,16 +59,21 @@ def test_a_malformed_redis_url_is_not_repeated_with_its_password():
     assert "hunter2" not in result.stderr
 
 
-def cache_and_sessions(**env):
+def printed(code, **env):
+    """What `code` prints with the settings loaded in a fresh interpreter under `env`."""
     result = subprocess.run(
         [sys.executable, "-c", "import django; from django.conf import settings; "
-         "django.setup(); print(settings.CACHES['default']['BACKEND']); "
-         "print(settings.SESSION_ENGINE)"],
+         "django.setup(); " + code],
         cwd=ROOT, env={**os.environ, **env, "DJANGO_SETTINGS_MODULE": "mapa.settings"},
         capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
-    return result.stdout.split()
+    return result.stdout.strip()
+
+
+def cache_and_sessions(**env):
+    return printed("print(settings.CACHES['default']['BACKEND']); "
+                   "print(settings.SESSION_ENGINE)", **env).split()
 
 
 def test_without_redis_the_cache_is_local_memory_and_sessions_in_the_database():
@@ -87,15 +92,8 @@ def test_redis_url_shares_the_cache_and_the_sessions_between_servers():
 
 
 def tile_cache(**env):
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; from django.conf import settings; "
-         "django.setup(); tiles = settings.CACHES.get('tiles'); "
-         "print(tiles and (tiles['BACKEND'], tiles['LOCATION']))"],
-        cwd=ROOT, env={**os.environ, **env, "DJANGO_SETTINGS_MODULE": "mapa.settings"},
-        capture_output=True, text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+    return printed("tiles = settings.CACHES.get('tiles'); "
+                   "print(tiles and (tiles['BACKEND'], tiles['LOCATION']))", **env)
 
 
 def test_a_tile_cache_folder_is_shared_by_the_workers_through_files(tmp_path):
