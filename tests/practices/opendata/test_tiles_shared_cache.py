@@ -99,3 +99,21 @@ def test_the_tile_folder_stays_near_its_size_without_listing_it_on_every_write(t
     assert kept <= 200 + CULL_CHECK_EVERY
     assert listed.call_count <= writes // CULL_CHECK_EVERY + 1 + 10  # checks, and the culls
     assert store.get(f"tile-{writes - 1}") == b"bytes of a tile"
+
+
+def test_a_full_tile_folder_removes_its_oldest_tiles_and_keeps_the_newest(tmp_path):
+    # Tiles of an older data version are never read again: they go first.
+    import os
+
+    from practices.file_cache import CULL_CHECK_EVERY, SharedFileCache
+
+    store = SharedFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 100, "CULL_FREQUENCY": 2}})
+    for number in range(100):
+        store.set(f"old-{number}", b"a tile of an older version")
+    for number, path in enumerate(sorted(tmp_path.iterdir())):
+        os.utime(path, ns=(number, number))  # written long ago
+    for number in range(CULL_CHECK_EVERY + 1):  # past the next check
+        store.set(f"new-{number}", b"a current tile")
+    assert all(store.get(f"new-{number}") == b"a current tile"
+               for number in range(CULL_CHECK_EVERY + 1))
+    assert sum(store.get(f"old-{number}") is not None for number in range(100)) < 100
