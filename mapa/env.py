@@ -203,6 +203,20 @@ def env_folder(name, default):
     return path
 
 
+def env_private_folder(name, default):
+    """A folder as env_folder, that no other user may write to: what it holds is loaded as
+    Python objects (a cache's pickles), so a file another user put there would run as this
+    application. An existing folder writable by its group or by everyone (/tmp) is refused."""
+    path = env_folder(name, default)
+    if path.exists() and path.stat().st_mode & 0o022:
+        raise ImproperlyConfigured(
+            f"{name}={str(path)!r} is writable by other users, and its files are loaded as "
+            "Python objects: use a folder only this application's user may write "
+            "(chmod go-w), or a new one."
+        )
+    return path
+
+
 def refuse_public_media(media_root, public_folders):
     """Uploads are private until their case is public: a media folder inside a folder served
     to everyone (WhiteNoise's static folders), or holding one, would publish them at once."""

@@ -20,6 +20,7 @@ from mapa.env import (
     env_folder,
     env_int,
     env_list,
+    env_private_folder,
     env_redis_url,
     env_seconds_option,
     env_str,
@@ -181,7 +182,7 @@ MAPA_TILE_CACHE_DIR = env_str("MAPA_TILE_CACHE_DIR")
 if MAPA_TILE_CACHE_DIR and not REDIS_URL:
     CACHES["tiles"] = {
         "BACKEND": "practices.file_cache.SharedFileCache",
-        "LOCATION": str(env_folder("MAPA_TILE_CACHE_DIR", MAPA_TILE_CACHE_DIR)),
+        "LOCATION": str(env_private_folder("MAPA_TILE_CACHE_DIR", MAPA_TILE_CACHE_DIR)),
         "KEY_PREFIX": "tiles:" + DATABASES["default"]["NAME"], "TIMEOUT": 24 * 3600,
         # About 20,000 tiles of a few KB; past that a quarter of the files are removed.
         "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},

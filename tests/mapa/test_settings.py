@@ -117,3 +117,16 @@ def test_a_tile_cache_folder_that_is_a_file_stops_start_up(tmp_path):
     result = start(MAPA_TILE_CACHE_DIR=str(taken))
     assert result.returncode != 0
     assert f"MAPA_TILE_CACHE_DIR={str(taken)!r} is not a directory" in result.stderr
+
+
+def test_a_tile_cache_folder_other_users_may_write_stops_start_up(tmp_path):
+    # Its files are unpickled: one planted by another user would run as the application.
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    result = start(REDIS_URL="", MAPA_TILE_CACHE_DIR=str(shared))
+    assert result.returncode != 0
+    assert f"MAPA_TILE_CACHE_DIR={str(shared)!r} is writable by other users" in result.stderr
+    shared.chmod(0o700)
+    assert tile_cache(REDIS_URL="", MAPA_TILE_CACHE_DIR=str(shared)) == repr(
+        ("practices.file_cache.SharedFileCache", str(shared)))
