@@ -90,10 +90,7 @@ ifeq ($(DEV),1)
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 else
 	@$(MAKE) --no-print-directory static
-	@mkdir -p var  # the default tile cache's parent folder (var/tile-cache)
-	DEBUG=0 MAPA_MANIFEST_STATIC=1 MAPA_BIND=127.0.0.1:$(PORT) \
-	  MAPA_TILE_CACHE_DIR=$${MAPA_TILE_CACHE_DIR:-$(CURDIR)/var/tile-cache} \
-	  $(VENV)/bin/gunicorn -c mapa/gunicorn_conf.py
+	DEBUG=0 MAPA_MANIFEST_STATIC=1 MAPA_BIND=127.0.0.1:$(PORT) $(VENV)/bin/gunicorn -c mapa/gunicorn_conf.py
 endif
 
 static: ## collect hashed, compressed static files into staticfiles/ (what `make serve` serves)

@@ -8,17 +8,28 @@ mapa/asgi.py.) Each thread keeps its own persistent database connection, so Post
 allow at least workers × threads connections per app server.
 
 Every value can be changed from the environment (MAPA_BIND, MAPA_WORKERS, MAPA_THREADS,
-MAPA_SEND_TIMEOUT); malformed values stop start-up like the Django settings do.
+MAPA_SEND_TIMEOUT, MAPA_TILE_CACHE_DIR); malformed values stop start-up like the Django
+settings do.
 """
+import contextlib
 import multiprocessing
+import os
 from pathlib import Path
 
 from dotenv import load_dotenv
 
 from mapa.env import env_int, env_str
 
+ROOT = Path(__file__).resolve().parent.parent
 # The same .env as the settings (values already in the environment win).
-load_dotenv(Path(__file__).resolve().parent.parent / ".env", override=False)
+load_dotenv(ROOT / ".env", override=False)
+# The workers share the tiles they build in a folder (MAPA_TILE_CACHE_DIR, mapa/settings.py):
+# var/tile-cache of the checkout unless the environment or .env names one (empty: each worker
+# keeps its own). The settings refuse a folder they cannot create, saying what to fix.
+if "MAPA_TILE_CACHE_DIR" not in os.environ:
+    with contextlib.suppress(OSError):
+        (ROOT / "var").mkdir(exist_ok=True)
+    os.environ["MAPA_TILE_CACHE_DIR"] = str(ROOT / "var" / "tile-cache")
 
 wsgi_app = "mapa.wsgi:application"
 bind = env_str("MAPA_BIND", "127.0.0.1:8000")

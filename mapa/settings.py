@@ -176,8 +176,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The vector tiles' bytes, built once per data version for all workers: in Redis (above), or
 # else in the folder MAPA_TILE_CACHE_DIR (practices/file_cache.py: the workers of a machine
-# share it, a restart keeps it; keys hold the data version and the database's name). `make
-# serve` sets it; unset, each process keeps its own tiles in the default cache.
+# share it, a restart keeps it; keys hold the data version and the database's name).
+# mapa/gunicorn_conf.py defaults it; empty, each process keeps its own in the default cache.
 MAPA_TILE_CACHE_DIR = env_str("MAPA_TILE_CACHE_DIR")
 if MAPA_TILE_CACHE_DIR and not REDIS_URL:
     CACHES["tiles"] = {

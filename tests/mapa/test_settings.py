@@ -130,3 +130,24 @@ def test_a_tile_cache_folder_other_users_may_write_stops_start_up(tmp_path):
     shared.chmod(0o700)
     assert tile_cache(REDIS_URL="", MAPA_TILE_CACHE_DIR=str(shared)) == repr(
         ("practices.file_cache.SharedFileCache", str(shared)))
+
+
+def gunicorn_tile_folder(tmp_path, **env):
+    """MAPA_TILE_CACHE_DIR once mapa/gunicorn_conf.py has read the environment and `.env`."""
+    environment = {key: value for key, value in os.environ.items()
+                   if key != "MAPA_TILE_CACHE_DIR"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import os, mapa.gunicorn_conf; "
+         "print(repr(os.environ.get('MAPA_TILE_CACHE_DIR')))"],
+        cwd=ROOT, env={**environment, **env}, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_gunicorn_shares_the_tiles_in_the_checkouts_folder_unless_told_otherwise(tmp_path):
+    # `make serve` and a deployment: a value from the environment (or .env) is kept.
+    assert gunicorn_tile_folder(tmp_path) == repr(str(ROOT / "var" / "tile-cache"))
+    assert gunicorn_tile_folder(tmp_path, MAPA_TILE_CACHE_DIR="") == repr("")
+    elsewhere = str(tmp_path / "tiles")
+    assert gunicorn_tile_folder(tmp_path, MAPA_TILE_CACHE_DIR=elsewhere) == repr(elsewhere)
