@@ -29,6 +29,7 @@ from django.db import DatabaseError, connections, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
+from psycopg.adapt import Loader
 
 from geodata.teryt import GMINA_TYPES
 from practices.domain.declaration import PagePath, Type
@@ -44,6 +45,7 @@ BOUNDARY_PRECISION = 6
 # of each fetch from the cursor (~1.5 MB).
 FIRST_CHUNK_ROWS = 1000
 CHUNK_ROWS = 5000
+COLLECTION_HEAD = b'{"type":"FeatureCollection","features":['
 
 log = logging.getLogger(__name__)
 
@@ -121,10 +123,11 @@ def practice_features(queryset, offset=0, limit=None, srid=4326, flip=False,
     return _practice_statements(queryset, (srid, flip, precision))[0]
 
 
-def _practice_statements(queryset, crs, first_rows=None):
-    """(the features statement of an ordered queryset, and with `first_rows` the same cut to
-    its first rows before any text is written, else None), compiled once: compiling a
-    queryset costs about as much as a small selection's query."""
+def _practice_statements(queryset, crs, cut=False):
+    """(the features statement of an ordered queryset, and with `cut` the same cut to its
+    first rows before any text is written, the number of rows to be given as one more
+    parameter, else None), compiled once: compiling a queryset costs about as much as a
+    small selection's query."""
     srid, flip, precision = crs
     declared = [CaseFields.id, CaseFields.geometry, *CaseFields.properties("summary")]
     # One column per distinct expression: the url reuses the slug, the sample flag is_sample.
@@ -150,11 +153,10 @@ def _practice_statements(queryset, crs, first_rows=None):
         + f" AS feature, s.{aliases[F('is_sample')]} AS sample, {key} AS key FROM ("
     )
     whole = (f"{sql}{inner}) s ORDER BY {key}", (*params, *inner_params))
-    if first_rows is None:
+    if not cut:
         return whole, None
     # The inner query ends with its ORDER BY (the queryset is ordered, not sliced).
-    return whole, (f"{sql}{inner} LIMIT %s) s ORDER BY {key}",
-                   (*params, *inner_params, first_rows))
+    return whole, (f"{sql}{inner} LIMIT %s) s ORDER BY {key}", (*params, *inner_params))
 
 
 def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISION, srid=4326,
@@ -227,114 +229,120 @@ def fetch_features(features_sql, params, using="default"):
     return [row[0] for row in rows], any(row[1] for row in rows)
 
 
+class _Utf8Bytes(Loader):
+    """Loads a text column as the UTF-8 bytes it arrives in (Django's connections use UTF-8),
+    so the features PostgreSQL writes leave unchanged: decoding them into a str and encoding
+    the str again cost more than the rest of the Python side of a small collection."""
+
+    def load(self, data):
+        return bytes(data)
+
+
+def _bytes_cursor(cursor):
+    """A Django cursor whose text columns come as bytes (see _Utf8Bytes)."""
+    cursor.cursor.adapters.register_loader("text", _Utf8Bytes)
+    return cursor
+
+
+def _closed(text, samples, note):
+    """The end of a collection after its features (bytes): `]`, the note if any feature is
+    a sample, `}`."""
+    return text + b"]" + (members(note=note).encode() if samples else b"") + b"}"
+
+
+def collection_text(features_sql, params, note, using="default"):
+    """The whole FeatureCollection (UTF-8 bytes) of a features statement, joined by
+    PostgreSQL in one round trip: for collections bounded by the register rather than by the
+    cases (the gminy: 2,477 at most, about 2 MB), whose rows all wait for the same counting."""
+    sql = (
+        "SELECT coalesce(string_agg(f.feature, ',' ORDER BY f.key), ''),"  # nosec B608
+        f" coalesce(bool_or(f.sample), false) FROM ({features_sql}) f"
+    )
+    with _bytes_cursor(connections[using].cursor()) as cursor:
+        cursor.execute(sql, params)
+        text, samples = cursor.fetchone()
+    return _closed(COLLECTION_HEAD + text, samples, note)
+
+
 def members(**values):
     """Extra top-level members as JSON text to append after `features`: ',"a":1,"b":"x"'."""
     return "".join(f",{json.dumps(key)}:{json.dumps(value)}" for key, value in values.items())
 
 
 def stream_statements(queryset):
-    """(the features statement, the same cut to its first rows) that stream_practices reads
-    for a filtered published queryset: compile them once, keep them (caching.compiled)."""
-    return _practice_statements(
-        queryset.order_by("pk"), (4326, False, PRECISION), first_rows=FIRST_CHUNK_ROWS + 1
-    )
+    """(the features statement, the same cut to its first rows) that practices_answer
+    reads for a filtered published queryset: compile them once, keep them
+    (caching.compiled)."""
+    return _practice_statements(queryset.order_by("pk"), (4326, False, PRECISION), cut=True)
 
 
-def stream_practices(statements, note, using="default"):
-    """Yield the FeatureCollection of `stream_statements(queryset)` in chunks (see
-    stream_collection). Its first rows are cut from the cases before any text is written:
-    cut from the features, PostgreSQL would write the text of every case of a selection
-    that is not read in id order (a bbox) to keep the first thousand, and the cursor would
-    then write the rest again."""
+def practices_answer(statements, note, using="default"):
+    """The FeatureCollection of `stream_statements(queryset)`: its whole text (UTF-8 bytes)
+    when the selection is smaller than the first read, else an iterator of its chunks.
+
+    The first read is one plain query, joined by PostgreSQL (Python handles one value, not a
+    thousand), whose LIMIT makes PostgreSQL plan for the first rows. It happens here, before
+    the view returns, so a small selection costs one round trip to the database and is sent
+    with its Content-Length, and a database error in it is an error answer rather than a
+    broken transfer. Its rows are cut from the cases before any text is written: cut from
+    the features, PostgreSQL would write the text of every case of a selection that is not
+    read in id order (a bbox) to keep the first thousand, and the cursor would then write
+    the rest again. Only when the first read is full does the rest come from a server-side
+    cursor (stream_rest)."""
     features, first = statements
-    return stream_collection(*features, note, using=using, first=first)
+    sql = (
+        "SELECT coalesce(string_agg(q.feature, ',' ORDER BY q.key), ''),"  # nosec B608
+        f" coalesce(bool_or(q.sample), false), count(*), max(q.key) FROM ({first[0]}) q"
+    )
+    with _bytes_cursor(connections[using].cursor()) as cursor:
+        cursor.execute(sql, (*first[1], FIRST_CHUNK_ROWS))
+        text, samples, count, last_key = cursor.fetchone()
+    if count < FIRST_CHUNK_ROWS:
+        return _closed(COLLECTION_HEAD + text, samples, note)
+    return stream_rest(*features, note, begun=(text, samples, last_key), using=using)
 
 
-def stream_collection(features_sql, params, note, probe_rows=None, using="default",
-                      first=None):
-    """Yield a FeatureCollection's text in chunks, with `note` as its note if any row says
-    it involves samples. (The note is translated by the caller: the stream is read after the
-    view has returned.)
+def stream_rest(features_sql, params, note, begun, using="default"):
+    """Yield a FeatureCollection's chunks (UTF-8 bytes): `begun` (the first read's text,
+    whether it holds samples, its last key), then the rest from a server-side cursor,
+    continuing after that key, a chunk at a time, then the closing with `note` as the note
+    if any row is a sample. (The note is translated by the caller: the stream is read after
+    the view has returned.)
 
-    Small selections cost one round trip: the first `probe_rows` rows (FIRST_CHUNK_ROWS
-    unless given; 0 for none) come joined by PostgreSQL from one plain query, whose LIMIT
-    makes PostgreSQL plan for the first rows. Only if there are more does the rest come from
-    a server-side cursor, continuing after the last key sent, a chunk at a time. `first`
-    (sql, params), when given, is the features statement already cut to its first
-    `probe_rows` + 1 rows, which the probe then reads instead of cutting `features_sql`
-    (stream_practices). The cursor
-    lives in its own transaction for as long as the stream is read (one declared outside
-    would be materialised whole before the first fetch); a client that goes away closes the
-    generator, which rolls the read-only transaction back. The two reads may see different
-    moments of the data; continuing by key, never by offset, means no case is sent twice or
-    skipped because of a change in between.
+    The cursor lives in its own transaction for as long as the stream is read (one declared
+    outside would be materialised whole before the first fetch); a client that goes away
+    closes the generator, which rolls the read-only transaction back. The two reads may see
+    different moments of the data; continuing by key, never by offset, means no case is sent
+    twice or skipped because of a change in between.
 
     Bounded: a client that stops reading blocks the server's write, which the server's send
     timeout ends (mapa/gunicorn_conf.py); meanwhile PostgreSQL ends the transaction left idle
     (MAPA_DB_IDLE_IN_TRANSACTION_TIMEOUT). A database error once bytes have left raises
     StreamAborted, never a closing bracket (see StreamAborted).
     """
+    text, samples, after = begun
+    yield COLLECTION_HEAD + text
     try:
-        yield from _collection(features_sql, params, note, probe_rows, using, first)
+        for chunk, chunk_samples in _rest(features_sql, params, after, using):
+            samples = samples or chunk_samples
+            yield b"," + chunk
     except DatabaseError as error:
         log.warning("GeoJSON stream aborted by a database error: %s", type(error).__name__)
         raise StreamAborted(type(error).__name__) from error
+    yield _closed(b"", samples, note)
 
 
-def _collection(features_sql, params, note, probe_rows, using, first):
-    state = {"head": '{"type":"FeatureCollection","features":[', "samples": False}
-
-    def emit(text, samples):
-        state["samples"] = state["samples"] or samples
-        text = state["head"] + text
-        state["head"] = ","
-        return text
-
-    after = None
-    probe_rows = FIRST_CHUNK_ROWS if probe_rows is None else probe_rows
-    if probe_rows:
-        text, samples, count, last_key = _first_rows(
-            *(first or (features_sql, params)), probe_rows, using
-        )
-        if count:
-            yield emit(text, samples)
-        if count > probe_rows:
-            after = last_key
-    if not probe_rows or after is not None:
-        yield from _rest(features_sql, params, after, emit, using)
-    head = "" if state["head"] == "," else state["head"]
-    yield head + "]" + (members(note=note) if state["samples"] else "") + "}"
-
-
-def _first_rows(features_sql, params, rows, using):
-    """(the first `rows` features joined, whether they include samples, how many there are
-    up to rows + 1, the key of the last one joined) in one row: PostgreSQL joins the text,
-    so Python handles one string rather than a thousand."""
-    sql = (
-        "SELECT string_agg(x.feature, ',' ORDER BY x.n) FILTER (WHERE x.n <= %s),"  # nosec B608
-        " coalesce(bool_or(x.sample) FILTER (WHERE x.n <= %s), false), count(*),"
-        " max(x.key) FILTER (WHERE x.n = %s)"
-        " FROM (SELECT q.feature, q.sample, q.key, row_number() OVER (ORDER BY q.key) AS n"
-        f" FROM ({features_sql}) q ORDER BY q.key LIMIT %s) x"
-    )
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, (rows, rows, rows, *params, rows + 1))
-        return cursor.fetchone()
-
-
-def _rest(features_sql, params, after, emit, using):
+def _rest(features_sql, params, after, using):
+    """(chunk of features joined, whether it holds samples) from a server-side cursor, for
+    the rows after the key `after`. (JIT compilation is off for every connection:
+    mapa/settings.py.)"""
     connection = connections[using]
-    sql = f"SELECT q.feature, q.sample, q.key FROM ({features_sql}) q"  # nosec B608
-    if after is not None:
-        sql, params = sql + " WHERE q.key > %s", (*params, after)
+    sql = (f"SELECT q.feature, q.sample, q.key FROM ({features_sql}) q"  # nosec B608
+           " WHERE q.key > %s ORDER BY q.key")
     with transaction.atomic(using=using):
-        with connection.cursor() as settings_cursor:
-            # JIT compilation costs ~100 ms before the first row of a national collection
-            # and gains nothing when rows are read a chunk at a time.
-            settings_cursor.execute("SET LOCAL jit = off")
-        with connection.chunked_cursor() as cursor:
-            cursor.execute(sql + " ORDER BY q.key", params)
+        with _bytes_cursor(connection.chunked_cursor()) as cursor:
+            cursor.execute(sql, (*params, after))
             while rows := cursor.fetchmany(CHUNK_ROWS):
-                yield emit(",".join(row[0] for row in rows), any(row[1] for row in rows))
+                yield b",".join(row[0] for row in rows), any(row[1] for row in rows)
                 if len(rows) < CHUNK_ROWS:
                     break

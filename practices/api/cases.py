@@ -77,14 +77,14 @@ class PracticeListView(PublicApiView):
         if request.method == "HEAD":
             return HttpResponse(content_type=GEOJSON)
         if page is None:
-            return StreamingHttpResponse(
-                geojson.stream_practices(
-                    compiled("practices", filters,
-                             lambda: geojson.stream_statements(filters.practices())),
-                    note=geojson.sample_note(),
-                ),
-                content_type=GEOJSON,
+            answer = geojson.practices_answer(
+                compiled("practices", filters,
+                         lambda: geojson.stream_statements(filters.practices())),
+                note=geojson.sample_note(),
             )
+            if isinstance(answer, bytes):  # the whole selection came in the first read
+                return HttpResponse(answer, content_type=GEOJSON)
+            return StreamingHttpResponse(answer, content_type=GEOJSON)
         return HttpResponse(self.page_text(request, filters, page), content_type=GEOJSON)
 
     def page_text(self, request, filters, page):

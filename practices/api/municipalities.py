@@ -15,7 +15,7 @@ Rules:
 """
 from dataclasses import replace
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -134,11 +134,8 @@ class MunicipalityListView(PublicApiView):
             "municipalities", filters,
             lambda: geojson.municipality_features(filters.municipalities(), filters.practices()),
         )
-        return StreamingHttpResponse(
-            # Counting runs over every matching case before the first gmina: no probe.
-            geojson.stream_collection(
-                sql, params, note=geojson.sample_counts_note(), probe_rows=0
-            ),
+        return HttpResponse(
+            geojson.collection_text(sql, params, note=geojson.sample_counts_note()),
             content_type=GEOJSON,
         )
 

@@ -1,4 +1,5 @@
-"""The whole selection is streamed (not built in memory), in chunks, and is valid JSON."""
+"""A selection larger than the first read is streamed (not built in memory), in chunks; a
+smaller one is answered whole, with its length. Both are valid JSON."""
 import json
 
 from django.http import StreamingHttpResponse
@@ -7,9 +8,13 @@ from practices import geojson
 from tests.practices.api.factories_bulk import add_cases
 
 
-def test_the_unpaged_list_is_a_streaming_response(api, world):
+def test_an_unpaged_list_larger_than_the_first_read_is_a_streaming_response(
+    api, world, monkeypatch
+):
+    monkeypatch.setattr(geojson, "FIRST_CHUNK_ROWS", 2)
     response = api.get("/api/practices/")
     assert isinstance(response, StreamingHttpResponse)
+    assert "Content-Length" not in response
 
 
 def test_a_page_is_not_streamed(api, world):
@@ -57,16 +62,27 @@ def test_a_head_request_sends_the_headers_without_a_body(api, world):
     assert api.body(response) == b""
 
 
-def test_a_selection_that_fits_the_first_read_is_one_chunk_and_the_closing(api, world):
+def test_a_selection_smaller_than_the_first_read_is_answered_whole_with_its_length(api, world):
+    response = api.get("/api/practices/", {"municipality": "2061011"})
+    assert not response.streaming
+    assert int(response["Content-Length"]) == len(response.content)
+    assert len(json.loads(response.content)["features"]) == 3
+
+
+def test_a_selection_exactly_the_size_of_the_first_read_is_streamed_whole(
+    api, world, monkeypatch
+):
+    """A full first read might be followed by more: the cursor is asked, finds nothing."""
+    monkeypatch.setattr(geojson, "FIRST_CHUNK_ROWS", 3)
     response = api.get("/api/practices/", {"municipality": "2061011"})
     chunks = list(response.streaming_content)
-    assert len(chunks) == 2
+    assert len(chunks) == 2  # the first read, then the closing
     assert len(json.loads(b"".join(chunks))["features"]) == 3
 
 
-def test_an_empty_selection_is_one_closing_chunk(api, world):
-    chunks = list(api.get("/api/practices/", {"year": "1995"}).streaming_content)
-    assert chunks == [b'{"type":"FeatureCollection","features":[]}']
+def test_an_empty_selection_is_an_empty_collection(api, world):
+    response = api.get("/api/practices/", {"year": "1995"})
+    assert response.content == b'{"type":"FeatureCollection","features":[]}'
 
 
 def test_the_continuation_neither_repeats_nor_skips_a_case_changed_in_between(
