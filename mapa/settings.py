@@ -62,12 +62,10 @@ INSTALLED_APPS = [
     "corsheaders",
     "csp",
     "axes",
-    # Members' accounts (the block "Members' accounts" below): e-mail sign-in, sign-up,
-    # confirmation and password reset. No social or headless parts.
+    # Members' accounts (block below): e-mail sign-in, sign-up, confirmation, password reset.
     "allauth",
     "allauth.account",
-    # Field-level versions of every case (practices.models.catalogue), compared and restored
-    # by moderators.
+    # Field-level versions of every case (practices.models.catalogue), for moderators.
     "simple_history",
     "geodata",
     "practices",
@@ -81,6 +79,8 @@ MIDDLEWARE = [
     # django-csp's middleware with the site's rules (the embed's frame-ancestors, the tiles) and
     # Permissions-Policy; outside WhiteNoise, so static files carry them too.
     "practices.pages.framing.ContentSecurityPolicyMiddleware",
+    # Drops the codings a client refuses (`gzip;q=0`) before gzip, WhiteNoise and Brotli read.
+    "practices.pages.codings.RefusedCodingsMiddleware",
     # Outside everything that writes bodies, so API collections (streamed too: compressed
     # incrementally at full ratio), pages and static files served without a precompressed
     # variant all leave gzip-compressed for clients that accept it.
