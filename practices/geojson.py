@@ -209,18 +209,6 @@ def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISIO
     return sql, (*cases_params, precision, prefix, suffix, *gminy_params)
 
 
-def collection_sql(features_sql, params):
-    """The single statement that builds the whole FeatureCollection text from a features
-    statement, returning (text, contains samples): the benchmark's floor, with the same
-    bytes as the stream. (PostgreSQL aggregates the rows of a sorted subquery in order.)"""
-    sql = (
-        """SELECT '{"type":"FeatureCollection","features":['"""  # nosec B608
-        " || coalesce(string_agg(f.feature, ','), '') || ']}', coalesce(bool_or(f.sample), false)"
-        f" FROM ({features_sql}) f"
-    )
-    return sql, params
-
-
 def fetch_features(features_sql, params, using="default"):
     """(list of feature texts, contains samples) for small selections (pages, one feature)."""
     with connections[using].cursor() as cursor:
