@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import setting_changed
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +34,12 @@ class PracticesConfig(AppConfig):
     def ready(self):
         post_migrate.connect(ensure_tools, sender=self, dispatch_uid="practices.ensure_tools")
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="practices.ensure_roles")
+        # The triggers that keep every case's feature written are generated from the code.
+        from practices import feature_store
+
+        post_migrate.connect(feature_store.install_after_migrate, sender=self,
+                             dispatch_uid="practices.feature_store")
+        setting_changed.connect(feature_store.forget, dispatch_uid="practices.feature_store")
         # Writes to cases, tools and the register invalidate the cached data version.
         from practices import caching
 

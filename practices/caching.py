@@ -315,10 +315,10 @@ def connect_signals():
     post_migrate.connect(_on_write, dispatch_uid="caching:post_migrate")
     # A statement may hold what settings say (the pages' paths): tests that change settings
     # get statements compiled under them.
-    setting_changed.connect(_forget_compiled, dispatch_uid="caching:setting_changed")
+    setting_changed.connect(forget_compiled, dispatch_uid="caching:setting_changed")
 
 
-def _forget_compiled(**kwargs):
+def forget_compiled(**kwargs):
     _statements.clear()
 
 

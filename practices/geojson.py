@@ -2,10 +2,11 @@
 
 Why SQL: serialising model instances one by one costs 20–70× the database's own time for a
 national collection (bench/api.py); PostgreSQL writes each feature's JSON text itself
-(`ST_AsGeoJSON` with `PRECISION` decimals, `to_json` for escaping) and Python only passes it
-on: the first rows joined by PostgreSQL, the rest fetched from a server-side cursor a chunk
-at a time, so the first bytes leave before the last row is read and the server never holds
-the whole collection.
+(practices.feature_text) and Python only passes it on: the first rows joined by PostgreSQL,
+the rest fetched from a server-side cursor a chunk at a time, so the first bytes leave before
+the last row is read and the server never holds the whole collection. The list's features
+in WGS 84 are read as the database keeps them written (practices.feature_store), not written
+again for every request.
 
 Rules:
 - Every statement is built from a queryset (`queryset.query.sql_with_params()`), so the
@@ -32,14 +33,20 @@ from django.utils.translation import gettext as _
 from psycopg.adapt import Loader
 
 from geodata.teryt import GMINA_TYPES
-from practices.domain.declaration import PagePath, Type
+from practices import feature_store
+from practices.feature_text import (  # noqa: F401 (PRECISION and geometry_json: also ours)
+    DEFAULT_CRS,
+    PRECISION,
+    geometry_json,
+    summary_columns,
+    summary_feature,
+)
 from practices.fields import CaseFields, page_url_parts
 from practices.models import ParticipationTool
 
-# Decimal places of point coordinates (about 0.1 m). Display boundaries are stored already
-# rounded (geodata.display: mostly 4 decimals, 6 where a gmina needs them to stay valid), so
-# they are written with 6 and come out exactly as stored.
-PRECISION = 6
+# Display boundaries are stored already rounded (geodata.display: mostly 4 decimals, 6 where
+# a gmina needs them to stay valid), so they are written with 6 and come out exactly as
+# stored. Points: feature_text.PRECISION.
 BOUNDARY_PRECISION = 6
 # Rows of the first read (a quick first byte; smaller selections need nothing else), then
 # of each fetch from the cursor (~1.5 MB).
@@ -73,43 +80,6 @@ def sample_case_note():
     return _("This case is a sample made up for demonstration; it is not a real record.")
 
 
-def _bool(column):
-    return f"(CASE WHEN {column} THEN 'true' ELSE 'false' END)"
-
-
-def geometry_json(column, srid=4326, flip=False):
-    """SQL of a WGS 84 geometry column's GeoJSON text, in another system (`srid`, an EPSG
-    code from the OGC API's allow-list, never a client's text) and with its axes swapped
-    (`flip`) where that system writes latitude or northing first. Needs one parameter: the
-    decimal places."""
-    if srid != 4326:
-        column = f"ST_Transform({column}, {int(srid)})"
-    if flip:
-        column = f"ST_FlipCoordinates({column})"
-    return f"ST_AsGeoJSON({column}, %s, 0)"
-
-
-def _json(field, column, crs=None):
-    """SQL giving the JSON text of a declared field's value in `column`, and its params.
-    `crs` is (srid, flip, precision) for the geometry (default: WGS 84, RFC 7946)."""
-    if field.type == Type.POINT:
-        srid, flip, precision = crs or (4326, False, PRECISION)
-        return geometry_json(column, srid, flip), (precision,)
-    params = ()
-    if isinstance(field.read, PagePath):
-        prefix, suffix = field.read.parts()
-        column, params = f"(%s::text || {column} || %s::text)", (prefix, suffix)
-    if field.type == Type.INTEGER:
-        text = column  # PostgreSQL writes integers as JSON writes them
-    elif field.type == Type.BOOLEAN:
-        text = _bool(column)
-    else:  # text of any kind, and dates: to_json escapes and quotes
-        text = f"to_json({column})"
-    if field.nullable:
-        text = f"coalesce(({text})::text, 'null')"
-    return text, params
-
-
 def practice_features(queryset, offset=0, limit=None, srid=4326, flip=False,
                       precision=PRECISION):
     """(sql, params) of a statement giving one row per case: (feature JSON text, is_sample,
@@ -127,31 +97,22 @@ def _practice_statements(queryset, crs, cut=False):
     """(the features statement of an ordered queryset, and with `cut` the same cut to its
     first rows before any text is written, the number of rows to be given as one more
     parameter, else None), compiled once: compiling a queryset costs about as much as a
-    small selection's query."""
-    srid, flip, precision = crs
-    declared = [CaseFields.id, CaseFields.geometry, *CaseFields.properties("summary")]
-    # One column per distinct expression: the url reuses the slug, the sample flag is_sample.
-    aliases = {}
-    for expression in [F("is_sample"), *(field.read.column() for field in declared)]:
-        aliases.setdefault(expression, f"c{len(aliases)}")
-    rows = queryset.values(**{alias: expression for expression, alias in aliases.items()})
+    small selection's query.
+
+    In WGS 84 with the default precision the features are the copies the database keeps
+    (practices.feature_store), read without joining or writing anything, as long as that
+    copy is current for this code; otherwise they are written here."""
+    if tuple(crs) == DEFAULT_CRS and feature_store.usable(queryset.db):
+        rows = queryset.values(c0=F("is_sample"), c1=F("id"), cf=F("feature"))
+        feature, params, sample, key = "s.cf", [], "s.c0", "s.c1"
+    else:
+        aliases = summary_columns()
+        rows = queryset.values(**{alias: expression for expression, alias in aliases.items()})
+        feature, params = summary_feature(aliases, crs)
+        sample = f"s.{aliases[F('is_sample')]}"
+        key = f"s.{aliases[CaseFields.id.read.column()]}"
     inner, inner_params = rows.query.sql_with_params()
-    parts, params = [], []
-    for field in declared:
-        text, field_params = _json(field, f"s.{aliases[field.read.column()]}",
-                                   (srid, flip, precision))
-        parts.append((field, text))
-        params.extend(field_params)
-    (_id, id_sql), (_geometry, geometry_sql), *properties = parts
-    key = f"s.{aliases[CaseFields.id.read.column()]}"
-    sql = (
-        """SELECT '{"type":"Feature","id":' || """ + id_sql  # nosec B608
-        + """ || ',"geometry":' || """ + geometry_sql
-        + """ || ',"properties":{"""
-        + " || ',".join(f'{json.dumps(field.name)}:\' || {text}' for field, text in properties)
-        + """ || '}}'"""
-        + f" AS feature, s.{aliases[F('is_sample')]} AS sample, {key} AS key FROM ("
-    )
+    sql = f"SELECT {feature} AS feature, {sample} AS sample, {key} AS key FROM ("  # nosec B608
     whole = (f"{sql}{inner}) s ORDER BY {key}", (*params, *inner_params))
     if not cut:
         return whole, None
@@ -261,7 +222,7 @@ def stream_statements(queryset):
     """(the features statement, the same cut to its first rows) that practices_answer
     reads for a filtered published queryset: compile them once, keep them
     (caching.compiled)."""
-    return _practice_statements(queryset.order_by("pk"), (4326, False, PRECISION), cut=True)
+    return _practice_statements(queryset.order_by("pk"), DEFAULT_CRS, cut=True)
 
 
 def practices_answer(statements, note, using="default"):

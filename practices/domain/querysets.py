@@ -45,6 +45,7 @@ class PracticeQuerySet(models.QuerySet):
 
 class PracticeManager(models.Manager.from_queryset(PracticeQuerySet)):
     def get_queryset(self):
-        # The search vector (a few KB per case) is for the database's own use: filtering and
-        # ranking happen in SQL, so rows fetched into Python leave it behind.
-        return super().get_queryset().defer("search_vector")
+        # The search vector (a few KB per case) and the stored feature are for the database's
+        # own use: filtering, ranking and the list happen in SQL, so rows fetched into Python
+        # leave them behind.
+        return super().get_queryset().defer("search_vector", "feature")

@@ -145,6 +145,9 @@ class Practice(models.Model):
     )
     # Maintained by a database trigger (see the migration), so bulk writes keep it current.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The case's feature as the list sends it, written by database triggers
+    # (practices/feature_store.py) on every write; read only by the list's SQL.
+    feature = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     # When the case was first published (feeds list new cases by it); set on the first save
@@ -167,8 +170,10 @@ class Practice(models.Model):
 
     objects = PracticeManager()
     # Every save writes a field-level version (django-simple-history); moderators compare and
-    # restore them. The search vector is derived by a trigger, so it is not versioned.
-    history = HistoricalRecords(excluded_fields=["search_vector"], cascade_delete_history=False)
+    # restore them. The search vector and the feature are derived by triggers, so they are not
+    # versioned.
+    history = HistoricalRecords(excluded_fields=["search_vector", "feature"],
+                                cascade_delete_history=False)
 
     class Meta:
         ordering = ["-year", "title"]
