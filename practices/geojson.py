@@ -121,15 +121,26 @@ def _practice_statements(queryset, crs, cut=False):
 
 
 def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISION, srid=4326,
-                          flip=False):
+                          flip=False, counted=None):
     """(sql, params) of one row per gmina: (feature JSON text, counts include samples, key),
     ordered by the key, the TERYT code. `municipalities` picks the gminy, `practices` (a
-    filtered published queryset) the cases counted; `counts` lists only the tools with at
-    least one case, in the tools' order; `eligible_voters` is null when not imported."""
+    filtered published queryset) the cases counted, or `counted` (stat_counts.kept_counts(), the
+    same selection) their counts as the database keeps them; `counts` lists only the tools
+    with at least one case, in the tools' order; `eligible_voters` is null when not
+    imported."""
     # Counted by the tool's id, the tools joined to the (few) groups afterwards: grouping by
     # the slug would sort every case by text (bench/api.py, the choropleth).
-    cases = practices.order_by().values("municipality_id", "is_sample", "tool_id")
-    cases_sql, cases_params = cases.query.sql_with_params()
+    if counted is not None:
+        pairs = counted.order_by().values("municipality_id", "tool_id", "cases", "samples")
+        pairs_sql, cases_params = pairs.query.sql_with_params()
+        per_tool = ("SELECT c.municipality_id, c.tool_id, c.cases AS n, c.samples > 0 AS sample"
+                    f" FROM ({pairs_sql}) c")  # nosec B608 (SQL compiled by Django)
+    else:
+        cases = practices.order_by().values("municipality_id", "is_sample", "tool_id")
+        cases_sql, cases_params = cases.query.sql_with_params()
+        per_tool = ("SELECT c.municipality_id, c.tool_id, count(*) AS n,"
+                    " bool_or(c.is_sample) AS sample"
+                    f" FROM ({cases_sql}) c GROUP BY c.municipality_id, c.tool_id")  # nosec B608
     gminy = municipalities.order_by().values(
         "teryt", "name", "type", "county_id", "voivodeship_id", "eligible_voters",
         county_name=F("county__name"),
@@ -140,10 +151,7 @@ def municipality_features(municipalities, practices, precision=BOUNDARY_PRECISIO
     prefix, suffix = page_url_parts("municipality-detail", "teryt")
     kinds = " ".join(f"WHEN '{code}' THEN '{kind}'" for code, kind in GMINA_TYPES.items())
     sql = (
-        "WITH per_tool AS ("  # nosec B608
-        " SELECT c.municipality_id, c.tool_id, count(*) AS n, bool_or(c.is_sample) AS sample"
-        f" FROM ({cases_sql}) c GROUP BY c.municipality_id, c.tool_id"
-        "), per_gmina AS ("
+        f"WITH per_tool AS ({per_tool}), per_gmina AS ("  # nosec B608
         " SELECT x.municipality_id, sum(x.n)::bigint AS total, bool_or(x.sample) AS sample,"
         " '{' || string_agg(to_json(t.slug)::text || ':' || x.n, ',' ORDER BY t.position,"
         " t.slug) || '}' AS counts"

@@ -7,16 +7,12 @@ The participation index ranks gminy for the network's "most participatory munici
 contest. The method is documented in docs/participation-index.md and on the statistics page;
 the constants below are its parameters.
 """
-import json
 from dataclasses import dataclass, field
 
-from django.db import connections
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from geodata.models import MunicipalityType, Voivodeship
-from practices import geojson
-from practices.caching import compiled
 from practices.filters import CaseFilters
 from practices.models import ParticipationTool, Practice
 
@@ -140,105 +136,6 @@ def counts_by_voivodeship(queryset=None):
         (voivodeship, counts.get(voivodeship.pk, 0))
         for voivodeship in Voivodeship.objects.only("teryt", "name")
     ]
-
-
-# --- Counts by dimensions, as JSON (/api/stats/) -------------------------------------------
-
-@dataclass(frozen=True)
-class Dimension:
-    """A dimension the API counts by. Cases are grouped by `column` (an id, a code or a
-    number, never a name: grouping 100,000 cases by the tool's slug sorts them all as text
-    and spills to disk), the table that names the groups is joined to the (few) groups
-    afterwards (`join`), and each row gets the JSON `members`, ordered by `order`. In the
-    SQL, `g.key_<name>` is the grouped column."""
-
-    column: str
-    members: str
-    order: str
-    join: str = ""
-
-
-def _dimensions():
-    tools, voivodeships = ParticipationTool._meta.db_table, Voivodeship._meta.db_table
-    return {
-        "tool": Dimension("tool_id", """'"tool":' || to_json(t.slug)""", "t.position, t.slug",
-                          f"JOIN {tools} t ON t.id = g.key_tool"),
-        "year": Dimension("year", """'"year":' || g.key_year""", "g.key_year"),
-        "voivodeship": Dimension(
-            "municipality__voivodeship_id",
-            """'"voivodeship":' || to_json(g.key_voivodeship)"""
-            """ || ',"voivodeship_name":' || to_json(v.name)""",
-            "g.key_voivodeship", f"JOIN {voivodeships} v ON v.teryt = g.key_voivodeship",
-        ),
-        "municipality": Dimension(
-            "municipality_id", """'"municipality":' || to_json(g.key_municipality)""",
-            "g.key_municipality",
-        ),
-    }
-
-
-COUNT_DIMENSIONS = ("tool", "year", "voivodeship", "municipality")
-
-
-def counts_json(statement, using="default"):
-    """(the JSON text of the counts, without its closing brace, whether they include samples)
-    from `counts_sql(queryset, by)`."""
-    with connections[using].cursor() as cursor:
-        cursor.execute(*statement)
-        return cursor.fetchone()
-
-
-def counts_document(filters, by):
-    """(the JSON text of the counts of a selection (practices.filters.CaseFilters, parsed) by
-    `by`, without its closing brace, whether they include samples): counts_sql run."""
-    return counts_json(
-        compiled("counts", filters, lambda: counts_sql(filters.practices(), by), by)
-    )
-
-
-def counts_answer(document):
-    """The /api/stats/ answer of a selection, as UTF-8 bytes, from its document
-    (counts_document): with the sample note (in the active language) when the counts include
-    samples. The API sends it; the map page carries it in its HTML
-    (practices.pages.first_requests)."""
-    text, samples = document
-    # Joined as bytes: the counts are ASCII, and adding the (Polish) note to the text would
-    # first widen all of it, a copy that costs more than the rest of the request.
-    body = [text.encode()]
-    if samples:
-        # As DRF's JSON renderer writes it: UTF-8, no escapes.
-        note = json.dumps(geojson.sample_counts_note(), ensure_ascii=False)
-        body.append(b',"note":' + note.encode())
-    body.append(b"}")
-    return b"".join(body)
-
-
-def counts_sql(queryset, by):
-    """(sql, params) of the statement giving (the JSON text of the counts of `queryset` (a
-    filtered published queryset) by the dimensions `by` (COUNT_DIMENSIONS, in the rows'
-    member order and sort order), without its closing brace, whether the counts include
-    samples): {"by": [...], "total": n, "rows": [{dimension: value, ..., "count": n}, ...]},
-    only non-zero rows. One GROUP BY; PostgreSQL writes the text, so Python never handles a
-    row (a count per gmina and tool has about 25,000)."""
-    dimensions = _dimensions()
-    chosen = [(name, dimensions[name]) for name in by]
-    cases = queryset.order_by().values(
-        "is_sample", **{f"key_{name}": F(dimension.column) for name, dimension in chosen}
-    )
-    inner, params = cases.query.sql_with_params()
-    keys = ", ".join(f"c.key_{name}" for name, _dimension in chosen)
-    members = " || ',' || ".join(dimension.members for _name, dimension in chosen)
-    sql = (
-        f"WITH g AS (SELECT {keys}, count(*) AS n, bool_or(c.is_sample) AS sample"  # nosec B608
-        f" FROM ({inner}) c GROUP BY {keys})"
-        """ SELECT '{"by":' || %s::text || ',"total":' || coalesce(sum(g.n), 0)"""
-        """ || ',"rows":[' || coalesce(string_agg('{' || """ + members
-        + """ || ',"count":' || g.n || '}', ',' ORDER BY """
-        + ", ".join(dimension.order for _name, dimension in chosen)
-        + "), '') || ']', coalesce(bool_or(g.sample), false) FROM g "
-        + " ".join(dimension.join for _name, dimension in chosen)
-    )
-    return sql, (*params, json.dumps(list(by), separators=(",", ":")))
 
 
 def sample_count(queryset=None):

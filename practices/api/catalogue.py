@@ -15,7 +15,7 @@ from practices.api.base import BAD_REQUEST, JSON, PublicApiView, parse, schema_p
 from practices.caching import respond
 from practices.filters import InvalidParameters
 from practices.models import ParticipationTool
-from practices.stats import COUNT_DIMENSIONS, counts_answer, counts_document
+from practices.stat_counts import COUNT_DIMENSIONS, counts_answer, counts_document
 
 
 class ToolListView(PublicApiView):
@@ -41,7 +41,7 @@ class ToolListView(PublicApiView):
         return serializers.ToolSerializer(tools, many=True).data
 
 
-# The dimensions /api/stats/ can count by (practices.stats.counts_json).
+# The dimensions /api/stats/ can count by (practices.stat_counts.counts_json).
 STATS_DIMENSIONS = COUNT_DIMENSIONS
 
 

@@ -24,7 +24,7 @@ from rest_framework.exceptions import NotFound
 from geodata import teryt
 from geodata.models import Municipality
 from geodata.teryt import GMINA_TYPES
-from practices import geojson
+from practices import geojson, stat_counts
 from practices.api.base import (
     BAD_REQUEST,
     GEOJSON,
@@ -132,7 +132,8 @@ class MunicipalityListView(PublicApiView):
             return HttpResponse(content_type=GEOJSON)
         sql, params = compiled(
             "municipalities", filters,
-            lambda: geojson.municipality_features(filters.municipalities(), filters.practices()),
+            lambda: geojson.municipality_features(filters.municipalities(), filters.practices(),
+                                                  counted=stat_counts.kept_counts(filters)),
         )
         return HttpResponse(
             geojson.collection_text(sql, params, note=geojson.sample_counts_note()),
@@ -177,7 +178,8 @@ class MunicipalityDetailView(PublicApiView):
 
     def build(self, gmina, filters):
         features, contains_samples = geojson.fetch_features(
-            *geojson.municipality_features(gmina, filters.practices())
+            *geojson.municipality_features(gmina, filters.practices(),
+                                           counted=stat_counts.kept_counts(filters))
         )
         text = features[0]
         if contains_samples:

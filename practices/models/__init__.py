@@ -12,6 +12,7 @@ from practices.models.catalogue import (  # noqa: F401 -- the vocabularies are p
     PracticeLink,
     Status,
 )
+from practices.models.counts import PublishedCount
 from practices.models.members import Invitation, Profile
 from practices.models.submissions import (
     CaseAttachment,
@@ -22,6 +23,6 @@ from practices.models.submissions import (
 
 __all__ = [
     "BudgetPart", "BudgetProject", "CaseAttachment", "CaseImage", "Invitation",
-    "ModerationEvent", "ParticipationTool", "Practice", "PracticeLink", "Profile", "Status",
-    "Submission",
+    "ModerationEvent", "ParticipationTool", "Practice", "PracticeLink", "Profile",
+    "PublishedCount", "Status", "Submission",
 ]

@@ -194,7 +194,7 @@ class Practice(models.Model):
             models.Index(fields=["municipality"], name="practice_unplaced_gmina",
                          condition=models.Q(location__isnull=True)),
             # The published cases of some gminy counted per gmina and tool (the choropleth's
-            # counts of a region, practices.stats.counts_sql) from the index alone: 234 gminy
+            # counts of a region, practices.stat_counts.counts_sql) from the index alone: 234 gminy
             # of 100,000 cases in 10 ms instead of a scan of the table in 85.
             models.Index(fields=["municipality", "tool"], include=["is_sample"],
                          name="practice_published_gmina_tool",

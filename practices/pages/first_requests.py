@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from practices.caching import cached
 from practices.filters import CaseFilters
 from practices.points import points_answer, points_document
-from practices.stats import counts_answer, counts_document
+from practices.stat_counts import counts_answer, counts_document
 
 VIEWS = ("markers", "choropleth")
 # What /api/stats/ is asked for: the choropleth's counts and the tool filter's facets.
