@@ -25,7 +25,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from geodata.basemap import base_map_config
-from practices import choropleth, geojson
+from practices import choropleth, geojson, stat_counts
 from practices.models import ParticipationTool
 
 LEAFLET = Path("node_modules/leaflet/dist")
@@ -178,7 +178,8 @@ def build_map(filters, *, title, choropleth_view=False, tiles=False, site_url=""
     gminy = filters.municipalities()
     if not (filters.municipality or filters.county or filters.voivodeship or filters.bbox):
         gminy = gminy.filter(voivodeship_id__in=config["region"])
-    gmina_features = _features(*geojson.municipality_features(gminy, filters.practices()))
+    gmina_features = _features(*geojson.municipality_features(
+        gminy, filters.practices(), counted=stat_counts.kept_counts(filters)))
     classes = choropleth.count_classes(
         [feature["properties"]["practice_count"] for feature in gmina_features]
     )
