@@ -1,5 +1,6 @@
 """Everything the site caches: the data version (the API's ETags and Last-Modified), the keys
-of cached results, and their invalidation. All of it on Django's cache framework (CACHES in
+of cached results, and their invalidation (the answers' validators and 304s built on it are in
+practices.revalidation). All of it on Django's cache framework (CACHES in
 mapa/settings.py: local memory by default, Redis with REDIS_URL), so with a shared cache every
 app server sees a change at once and keeps no state of its own.
 
@@ -13,10 +14,11 @@ The data version covers everything the site publishes:
 
 Two parts, and why both stay:
 - The latest `updated_at` of the cases is read from the database on every request. It is one
-  index lookup (well under a millisecond at 100,000 cases) and it is exact in every process
-  whatever the cache: an edit reaches the ETag at once even with the per-process default cache
-  (several gunicorn workers, a management command), and so does a bulk write that sets
-  `updated_at` but sends no signal (`QuerySet.update(..., updated_at=now())`).
+  index lookup (well under a millisecond at 100,000 cases; for an unconditional request
+  answered by one statement, that statement reads it: practices.revalidation), and it is
+  exact in every process whatever the cache: an edit reaches the ETag at once even with the
+  per-process default cache (several gunicorn workers, a management command), and so does a
+  bulk write that sets `updated_at` but sends no signal (`QuerySet.update(..., updated_at=now())`).
 - The rest is slower to read (counting the published cases takes several ms at 100,000) and
   changes rarely, so it is kept in the cache and invalidated explicitly: `post_save` and
   `post_delete` of Practice, PracticeLink, ParticipationTool, Municipality, County and
@@ -71,8 +73,6 @@ from django.core.signals import setting_changed
 from django.db import connections, transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from geodata.models import County, Municipality, Voivodeship
@@ -207,22 +207,30 @@ def slow_parts(using="default"):
 _reading_slow_parts = threading.Lock()
 
 
-def latest_case_change(using="default"):
-    """max(updated_at) of every case: one backward step along its index. Plain SQL, since
-    building the same query through the ORM costs several times the query itself."""
-    connection = connections[using]
-    quote = connection.ops.quote_name
+def latest_case_change_sql(using="default"):
+    """The statement of max(updated_at) of every case: one backward step along its index.
+    Plain SQL, since building the same query through the ORM costs several times the query
+    itself."""
+    quote = connections[using].ops.quote_name
     column = Practice._meta.get_field("updated_at").column
-    with connection.cursor() as cursor:
-        # Identifiers from the model, quoted; no value from a request.
-        cursor.execute(f"SELECT max({quote(column)}) FROM {quote(Practice._meta.db_table)}")  # nosec B608
+    # Identifiers from the model, quoted; no value from a request.
+    return f"SELECT max({quote(column)}) FROM {quote(Practice._meta.db_table)}"  # nosec B608
+
+
+def latest_case_change(using="default"):
+    """max(updated_at) of every case (latest_case_change_sql)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(latest_case_change_sql(using))
         return cursor.fetchone()[0]
 
 
 def data_version(using="default"):
     """The current version of everything the site publishes."""
-    cases_changed = latest_case_change(using)
-    slow = slow_parts(using)
+    return version_of(latest_case_change(using), slow_parts(using))
+
+
+def version_of(cases_changed, slow):
+    """The data version from the cases' latest change and the slow parts."""
     values = (cases_changed, *slow)
     times = [value for value in (cases_changed, slow[1], slow[3], slow[4]) if value is not None]
     token = "|".join("" if value is None else str(value) for value in values)
@@ -320,42 +328,6 @@ def connect_signals():
 
 def forget_compiled(**kwargs):
     _statements.clear()
-
-
-# --- HTTP revalidation ----------------------------------------------------------------------
-
-def stamp(response, version):
-    """Put the validators and caching headers on a response (200 or 304)."""
-    response["ETag"] = version.etag()
-    if version.last_modified is not None:
-        response["Last-Modified"] = http_date(version.timestamp())
-    response["Cache-Control"] = CACHE_CONTROL
-    patch_vary_headers(response, ("Accept-Encoding", "Accept-Language"))
-    return response
-
-
-def respond(request, build, using="default"):
-    """Answer 304 when the client's copy is current, else `build()` the response; both carry
-    ETag and Last-Modified. Call after the request's parameters were validated (a 400 is
-    never cached)."""
-    version = data_version(using)
-    not_modified = get_conditional_response(
-        request, etag=version.etag(), last_modified=version.timestamp()
-    )
-    if not_modified is not None:
-        return stamp(not_modified, version)
-    return stamp(build(), version)
-
-
-# --- Answers to signed-in members ------------------------------------------------------------
-
-def private(response):
-    """Mark an answer that depends on who asks (a case shown only to its author and to
-    moderators, a page with a member's name): browsers may keep it, shared caches (a proxy, a
-    CDN) never, and it varies with the session cookie."""
-    patch_cache_control(response, private=True)  # drops `public`
-    patch_vary_headers(response, ("Cookie",))
-    return response
 
 
 # --- Cached results -------------------------------------------------------------------------

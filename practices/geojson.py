@@ -43,6 +43,7 @@ from practices.feature_text import (  # noqa: F401 (PRECISION and geometry_json:
 )
 from practices.fields import CaseFields, page_url_parts
 from practices.models import ParticipationTool
+from practices.revalidation import fetch_one
 
 # Display boundaries are stored already rounded (geodata.display: mostly 4 decimals, 6 where
 # a gmina needs them to stay valid), so they are written with 6 and come out exactly as
@@ -216,8 +217,7 @@ def collection_text(features_sql, params, note, using="default"):
         f" coalesce(bool_or(f.sample), false) FROM ({features_sql}) f"
     )
     with _bytes_cursor(connections[using].cursor()) as cursor:
-        cursor.execute(sql, params)
-        text, samples = cursor.fetchone()
+        text, samples = fetch_one(cursor, sql, params)
     return _closed(COLLECTION_HEAD + text, samples, note)
 
 

@@ -18,6 +18,7 @@ from geodata.models import Municipality
 from practices import geojson
 from practices.caching import compiled
 from practices.models import ParticipationTool
+from practices.revalidation import fetch_one
 
 # Decimal places of the points (about 1 m): a marker needs no more.
 POINT_PRECISION = 5
@@ -90,9 +91,7 @@ def fetch_points(statement, using="default"):
     """(points document text, whether it includes samples) of `points_sql(queryset)`."""
     sql, params = statement
     with connections[using].cursor() as cursor:
-        cursor.execute(sql, params)
-        text, samples = cursor.fetchone()
-    return text, samples
+        return fetch_one(cursor, sql, params)
 
 
 def points_document(filters):

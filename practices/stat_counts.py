@@ -11,6 +11,7 @@ from geodata.models import Voivodeship
 from practices import geojson
 from practices.caching import compiled
 from practices.models import ParticipationTool, PublishedCount
+from practices.revalidation import fetch_one
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,7 @@ def counts_json(statement, using="default"):
     """(the JSON text of the counts, without its closing brace, whether they include samples)
     from `counts_sql(queryset, by)`."""
     with connections[using].cursor() as cursor:
-        cursor.execute(*statement)
-        return cursor.fetchone()
+        return fetch_one(cursor, *statement)
 
 
 def counts_document(filters, by):

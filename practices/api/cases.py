@@ -22,10 +22,11 @@ from practices.api.base import (
     parse_paged,
     schema_parameters,
 )
-from practices.caching import compiled, private, respond
+from practices.caching import compiled
 from practices.fields import CaseFields
 from practices.filters import InvalidParameters, known
 from practices.models import Practice
+from practices.revalidation import private, respond
 
 # Built from the declared examples of practices.fields.CaseFields.
 LIST_EXAMPLE = {

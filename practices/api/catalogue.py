@@ -12,9 +12,9 @@ from rest_framework.response import Response
 
 from practices.api import serializers
 from practices.api.base import BAD_REQUEST, JSON, PublicApiView, parse, schema_parameters
-from practices.caching import respond
 from practices.filters import InvalidParameters
 from practices.models import ParticipationTool
+from practices.revalidation import respond
 from practices.stat_counts import COUNT_DIMENSIONS, counts_answer, counts_document
 
 
@@ -107,7 +107,7 @@ class StatsView(PublicApiView):
             errors.update(error.errors)
         if errors:
             raise InvalidParameters(errors)
-        return respond(request, lambda: self.build(request, filters, by))
+        return respond(request, lambda: self.build(request, filters, by), folded=True)
 
     def build(self, request, filters, by):
         if request.method == "HEAD":

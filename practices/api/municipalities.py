@@ -35,9 +35,10 @@ from practices.api.base import (
     schema_parameters,
 )
 from practices.api.serializers import MultiPolygonGeometrySerializer, constant
-from practices.caching import compiled, respond
+from practices.caching import compiled
 from practices.filters import InvalidParameters
 from practices.parameter_schemas import GMINA_SCHEMA
+from practices.revalidation import respond
 
 # The case filters that make sense for one gmina's counts.
 DETAIL_PARAMETERS = ("tool", "year", "year_from", "year_to", "q")
@@ -125,7 +126,7 @@ class MunicipalityListView(PublicApiView):
     )
     def get(self, request):
         filters = parse(request.query_params)
-        return respond(request, lambda: self.build(request, filters))
+        return respond(request, lambda: self.build(request, filters), folded=True)
 
     def build(self, request, filters):
         if request.method == "HEAD":

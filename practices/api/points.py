@@ -32,9 +32,9 @@ from practices.api.base import (
     schema_parameters,
 )
 from practices.api.serializers import PracticeSummaryFeatureSerializer
-from practices.caching import respond
 from practices.filters import InvalidParameters, known
 from practices.models import Practice
+from practices.revalidation import respond
 
 _ID = re.compile(r"[0-9]{1,9}")
 
@@ -104,7 +104,7 @@ class PointListView(PublicApiView):
     )
     def get(self, request):
         filters = parse(request.query_params)
-        return respond(request, lambda: self.build(request, filters))
+        return respond(request, lambda: self.build(request, filters), folded=True)
 
     def build(self, request, filters):
         if request.method == "HEAD":

@@ -49,10 +49,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from practices.caching import cached, respond
+from practices.caching import cached
 from practices.file_cache import tile_cache
 from practices.filters import CaseFilters, InvalidParameters
 from practices.models import ParticipationTool
+from practices.revalidation import respond
 
 MVT = "application/vnd.mapbox-vector-tile"
 MAX_ZOOM = 20

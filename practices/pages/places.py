@@ -13,7 +13,8 @@ from django.views.decorators.http import require_safe
 
 from geodata.models import County, Municipality, MunicipalityType, Voivodeship
 from geodata.teryt import GMINA_TYPES
-from practices.caching import cached, respond
+from practices.caching import cached
+from practices.revalidation import respond
 
 # Browsers revalidate the national list (ETag), never use it stale.
 CACHE_CONTROL = "public, no-cache"

@@ -147,3 +147,41 @@ def test_the_etag_is_the_same_after_the_cache_is_emptied(api, world):
     etag = api.get("/api/practices/")["ETag"]
     cache.clear()
     assert api.get("/api/practices/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+# Answers of one statement read the cases' latest change within it when the request has no
+# condition (practices.revalidation): their validators must be the ones a revalidation sees.
+FOLDED_URLS = [
+    "/api/points/?tool=budzet-obywatelski",
+    "/api/stats/?by=municipality,tool",
+    "/api/municipalities/?voivodeship=20",
+]
+
+
+def bulk_edit(world):
+    # No signal: only the cases' latest change, read on every request, can see it.
+    case = world["cases"]["bo-bialystok-2019"]
+    type(case).objects.filter(pk=case.pk).update(title="Poprawiony", updated_at=timezone.now())
+
+
+@pytest.mark.parametrize("change", [None, edit, bulk_edit, publish, rename_gmina])
+@pytest.mark.parametrize("url", FOLDED_URLS)
+def test_an_unconditional_answer_carries_the_validators_a_revalidation_sees(api, world, url,
+                                                                           change):
+    before = api.get(url)["ETag"]
+    if change:
+        change(world)
+    plain = api.get(url)
+    revalidated = api.get(url, HTTP_IF_NONE_MATCH='W/"stale"')
+    assert plain.status_code == revalidated.status_code == 200
+    assert plain["ETag"] == revalidated["ETag"]
+    assert plain["Last-Modified"] == revalidated["Last-Modified"]
+    assert (plain["ETag"] != before) == (change is not None)
+    assert api.get(url, HTTP_IF_NONE_MATCH=plain["ETag"]).status_code == 304
+
+
+@pytest.mark.parametrize("url", FOLDED_URLS)
+def test_a_head_request_carries_the_same_validators(api, world, url):
+    head = api.head(url)
+    assert head.status_code == 200
+    assert head["ETag"] == api.get(url)["ETag"]
