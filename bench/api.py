@@ -178,8 +178,8 @@ class HttpFloor:
                              workers=WORKERS, ready="/",
                              env={"MAPA_BENCH_FLOOR_STATEMENTS": str(self.file)})
 
-    def system(self, path, sql, values, jit, reference):
-        self.statements[path] = (sql, values, jit)
+    def system(self, path, sql, values, planner, reference):
+        self.statements[path] = (sql, values, planner)
         self.file.write_text(json.dumps(self.statements))
         return api_system(self.server, path, reference)
 
@@ -197,12 +197,12 @@ def measure(products, plain, floor):
         ids = expected_ids(params)
         note = note_of(products[0].get(path, keep_body=True)["body"])
         sql, values = floors.practices_statement(params, note)
-        reference = floors.run_statement(sql, values, False)[1]
+        reference = floors.run_statement(sql, values)[1]
         if ids_of(reference, "the floor") != ids:
             raise Incomplete(f"the floor of {name} does not hold the {len(ids):,} cases selected")
-        jit = floors.best_jit(sql, values)
-        systems = {"floor": floor_system(sql, values, jit, reference),
-                   "floor http": floor.system(path, sql, values, jit, reference)}
+        planner = floors.best_planner(sql, values)
+        systems = {"floor": floor_system(sql, values, planner, reference),
+                   "floor http": floor.system(path, sql, values, planner, reference)}
         for server in products:
             own = with_own_note(reference, server.get(path, keep_body=True)["body"], path)
             systems[f"api {server.checkout.label}"] = api_system(server, path, own)
@@ -254,11 +254,11 @@ def measure_map_requests(products, floor, ratios):
             sql, values = floors.points_statement(params, note)
         else:
             sql, values = floors.stats_statement(kind, params, note)
-        reference = floors.run_statement(sql, values, False)[1]
+        reference = floors.run_statement(sql, values)[1]
         size = check_complete(name, kind, params, reference)
-        jit = floors.best_jit(sql, values)
-        systems = {"floor": floor_system(sql, values, jit, reference),
-                   "floor http": floor.system(path, sql, values, jit, reference)}
+        planner = floors.best_planner(sql, values)
+        systems = {"floor": floor_system(sql, values, planner, reference),
+                   "floor http": floor.system(path, sql, values, planner, reference)}
         for server in products:
             own = with_own_note(reference, server.get(path, keep_body=True)["body"], path)
             systems[f"api {server.checkout.label}"] = api_system(server, path, own)

@@ -4,7 +4,8 @@ A bare WSGI application, run by bench.api on the same gunicorn with the same wor
 product, that answers a product path (its path and query string) by running the floor
 statement bench/floors.py wrote for it and sending the text it returns, with its length. It
 imports nothing from the product and nothing from Django: psycopg, two connections per worker
-(JIT on and off: each statement runs as the floor found it faster, bench.floors.best_jit),
+(one per planner setting a statement needs: each runs as the floor found it fastest,
+bench.floors.best_planner),
 its text taken as the bytes PostgreSQL sends, and the statements from the file bench.api
 writes (STATEMENTS, read again whenever it names a path not seen yet).
 
@@ -26,15 +27,17 @@ class _Bytes(Loader):
         return bytes(data)
 
 
-def _connection(jit):
-    if jit not in _connections:
+def _connection(planner):
+    """A connection with the (setting, value) pairs of `planner`."""
+    key = tuple(tuple(pair) for pair in planner)
+    if key not in _connections:
         url = os.environ["DATABASE_URL"].replace("postgis://", "postgresql://", 1)
+        options = " ".join(f"-c {name}={value}" for name, value in key)
         connection = psycopg.connect(url, autocommit=True, client_encoding="UTF8",
-                                     cursor_factory=psycopg.ClientCursor,
-                                     options=f"-c jit={'on' if jit else 'off'}")
+                                     cursor_factory=psycopg.ClientCursor, options=options)
         connection.adapters.register_loader("text", _Bytes)
-        _connections[jit] = connection
-    return _connections[jit]
+        _connections[key] = connection
+    return _connections[key]
 
 
 def _statement(key):
@@ -49,8 +52,8 @@ def application(environ, start_response):
     if key == "/":
         body = b"ok"
     else:
-        sql, values, jit = _statement(key)
-        body = _connection(jit).execute(sql, values).fetchone()[0]
+        sql, values, planner = _statement(key)
+        body = _connection(planner).execute(sql, values).fetchone()[0]
     start_response("200 OK", [("Content-Type", "application/json"),
                               ("Content-Length", str(len(body)))])
     return [body]

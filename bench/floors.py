@@ -221,10 +221,20 @@ def municipalities_statement(note, voivodeships=()):
     return sql, values
 
 
-def run_statement(sql, params, jit):
-    """(seconds, the text as UTF-8 bytes): one execution, JIT on or off for it alone."""
+# The settings a floor statement may run under, each combination tried (best_planner): the
+# floor gets whatever PostgreSQL does best, as the product sets its own connections
+# (mapa/env.py: JIT off, random_page_cost 1.1). PLAIN is PostgreSQL's defaults but JIT.
+PLANNER_CHOICES = (("jit", ("off", "on")), ("random_page_cost", ("4", "1.1")))
+PLAIN = (("jit", "off"), ("random_page_cost", "4"))
+
+
+def run_statement(sql, params, planner=PLAIN):
+    """(seconds, the text as UTF-8 bytes): one execution under `planner` ((setting, value)
+    pairs, PLANNER_CHOICES), set for it alone."""
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"SET LOCAL jit = {'on' if jit else 'off'}")
+        for name, value in planner:
+            # Names and values from PLANNER_CHOICES only.
+            cursor.execute(f"SET LOCAL {name} = {value}")
         started = time.perf_counter()
         cursor.execute(sql, params)
         text = cursor.fetchone()[0]
@@ -232,10 +242,13 @@ def run_statement(sql, params, jit):
     return elapsed, text.encode()
 
 
-def best_jit(sql, params):
-    """Whether this statement runs faster with JIT on (tried twice each, after a warm-up):
-    the floor is whatever PostgreSQL does best."""
-    run_statement(sql, params, False)
-    times = {jit: min(run_statement(sql, params, jit)[0] for _ in range(2))
-             for jit in (True, False)}
-    return times[True] < times[False]
+def best_planner(sql, params):
+    """The PLANNER_CHOICES under which this statement runs fastest (each combination tried
+    twice, after a warm-up)."""
+    run_statement(sql, params)
+    combinations = [()]
+    for name, values in PLANNER_CHOICES:
+        combinations = [(*chosen, (name, value)) for chosen in combinations for value in values]
+    times = {planner: min(run_statement(sql, params, planner)[0] for _ in range(2))
+             for planner in combinations}
+    return min(times, key=times.get)

@@ -32,9 +32,9 @@ def same_bytes(body, reference, label):
     )
 
 
-def floor_system(sql, params, jit, reference):
+def floor_system(sql, params, planner, reference):
     def measure_once():
-        elapsed, body = floors.run_statement(sql, params, jit)
+        elapsed, body = floors.run_statement(sql, params, planner)
         same_bytes(body, reference, "the floor (not deterministic?)")
         return {"time": elapsed, "bytes": len(body)}
     return measure_once

@@ -183,6 +183,33 @@ def env_seconds_option(name, default, maximum=86400):
     return f"{seconds}s" if seconds else "0"
 
 
+def env_database_options():
+    """The `options` PostgreSQL applies to each of the site's connections.
+
+    - Bounds on what one request can hold (whole seconds; 0 = no limit): a statement running
+      longer is cancelled, and a transaction left idle longer (a GeoJSON stream whose client
+      stopped reading) is ended by the server, which frees its connection and its snapshot.
+      Commands run by an operator (the boundary import) get the same limits.
+    - JIT compilation is off: PostGIS's function costs push the map's queries over
+      jit_above_cost, and compiling then costs 50-100 ms before the first row, more than it
+      saves on any query the site sends (bench/api.py: a bbox over 100,000 cases took 128 ms
+      with JIT, 67 ms without).
+    - A random read costs the planner 1.1 sequential reads, not PostgreSQL's default 4, which
+      assumes spinning disks: the catalogue is small enough to stay in memory, and on SSDs a
+      random read costs little more. With the default, the region's counts per gmina and tool
+      scan all the country's counts instead of looking up the region's gminy (5.0 ms against
+      3.7 ms at 100,000 cases). MAPA_DB_RANDOM_PAGE_COST sets another (4 on spinning disks).
+    """
+    random_read = env_float("MAPA_DB_RANDOM_PAGE_COST", 1.1, minimum=0.1, maximum=100)
+    return " ".join([
+        "-c jit=off",
+        f"-c random_page_cost={random_read:g}",
+        "-c statement_timeout=" + env_seconds_option("MAPA_DB_STATEMENT_TIMEOUT", 30),
+        "-c idle_in_transaction_session_timeout="
+        + env_seconds_option("MAPA_DB_IDLE_IN_TRANSACTION_TIMEOUT", 60),
+    ])
+
+
 def env_folder(name, default):
     """A folder the application writes to: it must be a writable directory, or not exist yet
     under a writable parent (Django creates it on the first write)."""

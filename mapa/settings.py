@@ -15,6 +15,7 @@ from dotenv import load_dotenv
 from mapa.env import (
     env_bool,
     env_database,
+    env_database_options,
     env_float,
     env_float_list,
     env_folder,
@@ -22,7 +23,6 @@ from mapa.env import (
     env_list,
     env_private_folder,
     env_redis_url,
-    env_seconds_option,
     env_str,
     refuse_example_secrets,
     refuse_public_media,
@@ -127,21 +127,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env_database()}
-# Bounds on what one request can hold in PostgreSQL (whole seconds; 0 = no limit): a statement
-# running longer is cancelled, and a transaction left idle longer (a GeoJSON stream whose client
-# stopped reading) is ended by the server, which frees its connection and its snapshot.
-# Commands run by an operator (the boundary import) get the same limits.
-# JIT compilation is off: PostGIS's function costs push the map's queries over jit_above_cost,
-# and compiling then costs 50-100 ms before the first row, more than it saves on any query
-# the site sends (bench/api.py: a bbox over 100,000 cases took 128 ms with JIT, 67 ms without).
-DATABASES["default"]["OPTIONS"] = {
-    "options": " ".join([
-        "-c jit=off",
-        "-c statement_timeout=" + env_seconds_option("MAPA_DB_STATEMENT_TIMEOUT", 30),
-        "-c idle_in_transaction_session_timeout="
-        + env_seconds_option("MAPA_DB_IDLE_IN_TRANSACTION_TIMEOUT", 60),
-    ]),
-}
+# Per-connection settings of PostgreSQL: statement and idle-transaction limits, JIT off and
+# the planner's cost of a random read (mapa/env.py, env_database_options).
+DATABASES["default"]["OPTIONS"] = {"options": env_database_options()}
 refuse_example_secrets(SECRET_KEY, DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

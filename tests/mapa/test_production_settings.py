@@ -1,6 +1,6 @@
 """The production profile: `check --deploy` is clean under the documented environment, the
 example secrets of .env.example are refused, the media folder is checked at start-up, and the
-database limits reach every connection."""
+database limits and planner settings reach every connection."""
 import os
 import subprocess
 import sys
@@ -49,6 +49,8 @@ def test_check_deploy_warns_when_the_site_is_not_declared_https():
         ({"MAPA_MEDIA_ROOT": "/no/such/parent/media"}, "its parent folder is not writable"),
         ({"MAPA_SITE_URL": "mapa.example.pl"}, "MAPA_SITE_URL='mapa.example.pl' must start"),
         ({"MAPA_DB_STATEMENT_TIMEOUT": "30s"}, "MAPA_DB_STATEMENT_TIMEOUT='30s' is not a whole"),
+        ({"MAPA_DB_RANDOM_PAGE_COST": "fast"}, "MAPA_DB_RANDOM_PAGE_COST='fast' is not a number"),
+        ({"MAPA_DB_RANDOM_PAGE_COST": "0"}, "MAPA_DB_RANDOM_PAGE_COST='0' is out of range"),
         ({"MAPA_LOG_LEVEL": "LOUD"}, "MAPA_LOG_LEVEL='LOUD'"),
     ],
 )
@@ -73,3 +75,12 @@ def test_every_connection_has_the_statement_and_idle_transaction_limits():
         cursor.execute("SHOW idle_in_transaction_session_timeout")
         idle = cursor.fetchone()[0]
     assert (statement, idle) == ("30s", "1min")
+
+
+@pytest.mark.django_db
+def test_every_connection_has_the_planner_costs_of_data_in_memory():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('jit'), current_setting('random_page_cost')")
+        assert cursor.fetchone() == ("off", "1.1")
