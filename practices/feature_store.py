@@ -18,8 +18,10 @@ is installed after every `migrate` (post_migrate), not by a migration: when the 
 differs from the installed one (a field added, another path), the functions are replaced
 and every case's feature rewritten, in one transaction. The installed SQL carries its digest
 as a comment; the list reads the stored features only while that digest is this code's
-(`usable`), and writes them itself otherwise, so a database migrated by other code still
-gets right answers, only slower.
+and every trigger is enabled (`usable`), and writes them itself otherwise, so a database
+migrated by other code, or whose triggers an operator disabled, still gets right answers,
+only slower. The counts of published cases per gmina and tool (PublishedCount, kept by
+triggers of migrations 0014 and 0016) are trusted the same way (`counting`).
 """
 import hashlib
 
@@ -126,10 +128,14 @@ def digest(statements):
 
 
 def _installed_digest(cursor):
+    """The digest of the installed definition while its triggers all stand enabled (the
+    cases' own and one per related table the features read), else None."""
     cursor.execute(
         "SELECT obj_description(p.oid, 'pg_proc') FROM pg_proc p"
         " JOIN pg_trigger t ON t.tgfoid = p.oid AND t.tgenabled <> 'D'"
-        " WHERE p.oid = to_regprocedure(%s)", [f"{FUNCTION}()"])
+        " WHERE p.oid = to_regprocedure(%s) AND (SELECT count(*) FROM pg_trigger r"
+        " WHERE r.tgname LIKE %s AND r.tgenabled <> 'D') = %s",
+        [f"{FUNCTION}()", RELATED_FUNCTION.format("%"), len(_related_columns())])
     row = cursor.fetchone()
     return row[0] if row else None
 
@@ -164,8 +170,9 @@ _usable = {}
 
 
 def usable(using="default"):
-    """Whether the stored features are this code's: checked once per process and database
-    (again after `forget`, which install and a change of settings call)."""
+    """Whether the stored features are this code's and kept by it (every trigger enabled):
+    checked once per process and database (again after `forget`, which install and a change
+    of settings call)."""
     if using not in _usable:
         connection = connections[using]
         wanted = digest(definition(connection))
@@ -179,4 +186,28 @@ def forget(**kwargs):
     from practices import caching
 
     _usable.clear()
+    _counting.clear()
     caching.forget_compiled()
+
+
+# The triggers that keep PublishedCount (migrations 0014 and 0016).
+COUNTING_TRIGGERS = ("practices_published_count", "practices_published_count_truncated")
+
+
+def counting(using="default"):
+    """Whether the database keeps the counts of published cases (PublishedCount): every
+    counting trigger is on the cases and enabled. An operator may disable triggers for a bulk
+    load; the counts then fall behind, and the cases are counted instead
+    (stat_counts.kept_counts). Checked once per process and database, as `usable`, and
+    again after `forget`."""
+    if using not in _counting:
+        with connections[using].cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_trigger WHERE tgrelid = %s::regclass"
+                " AND tgname = ANY(%s) AND tgenabled <> 'D'",
+                [Practice._meta.db_table, list(COUNTING_TRIGGERS)])
+            _counting[using] = cursor.fetchone()[0] == len(COUNTING_TRIGGERS)
+    return _counting[using]
+
+
+_counting = {}

@@ -4,13 +4,13 @@ the map page carries the first ones in its HTML, practices.pages.first_requests)
 import json
 from dataclasses import dataclass
 
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import F
 
 from geodata.models import Voivodeship
-from practices import geojson
+from practices import feature_store, geojson
 from practices.caching import compiled
-from practices.models import ParticipationTool, PublishedCount
+from practices.models import ParticipationTool, Practice, PublishedCount, Status
 from practices.revalidation import fetch_one
 
 
@@ -31,11 +31,41 @@ class Dimension:
 def kept_counts(filters):
     """The counts per gmina and tool of a selection's (practices.filters.CaseFilters, parsed)
     published cases as the database keeps them (PublishedCount, non-zero rows), or None where
-    they cannot tell: a selection by year, bbox or text. The tool and place filters narrow
-    them as they narrow the cases (the same lookups: both have `tool` and `municipality`)."""
+    they cannot tell: a selection by year, bbox or text, or a database not counting now
+    (feature_store.counting). The tool and place filters narrow them as they narrow the cases
+    (the same lookups: both have `tool` and `municipality`)."""
     if (filters.year, filters.year_from, filters.year_to, filters.bbox) != (None,) * 4:
         return None
-    return None if filters.q else filters.apply(PublishedCount.objects.filter(cases__gt=0))
+    if filters.q or not feature_store.counting():
+        return None
+    return filters.apply(PublishedCount.objects.filter(cases__gt=0))
+
+
+def recount(using="default"):
+    """Count every gmina and tool's published cases again into PublishedCount, writes to the
+    cases held off meanwhile; returns how many (gmina, tool) counts were wrong. For counts
+    that fell behind while their triggers were disabled (manage.py recount_cases)."""
+    table, counts = Practice._meta.db_table, PublishedCount._meta.db_table
+    counted = (
+        "SELECT municipality_id, tool_id, count(*) AS cases,"  # nosec B608 (model tables)
+        f" count(*) FILTER (WHERE is_sample) AS samples FROM {table}"
+        " WHERE status = %s GROUP BY municipality_id, tool_id"
+    )
+    published = [Status.PUBLISHED]
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        cursor.execute(f"LOCK TABLE {table} IN SHARE MODE")
+        cursor.execute(
+            f"SELECT count(*) FROM ({counted}) c FULL JOIN"  # nosec B608 (model tables)
+            f" (SELECT * FROM {counts} WHERE cases > 0 OR samples > 0) k"
+            " USING (municipality_id, tool_id) WHERE c.cases IS DISTINCT FROM k.cases"
+            " OR c.samples IS DISTINCT FROM k.samples", published)
+        wrong = cursor.fetchone()[0]
+        if wrong:
+            cursor.execute(f"DELETE FROM {counts}")  # nosec B608 (a model's table)
+            cursor.execute(
+                f"INSERT INTO {counts} (municipality_id, tool_id, cases, samples)"  # nosec B608
+                f" {counted}", published)
+    return wrong
 
 
 # TERYT codes are sorted COLLATE "C": digits come in the same order under any collation, and

@@ -31,7 +31,7 @@ from django.views.decorators.csrf import csrf_exempt
 from geodata import teryt
 from geodata.basemap import base_map_config
 from geodata.models import Municipality
-from practices import geojson
+from practices import geojson, stat_counts
 from practices.addresses import site_root
 from practices.caching import cached, compiled
 from practices.filters import CaseFilters, InvalidParameters
@@ -244,9 +244,11 @@ def _statement(filters, collection, query, single, paged):
         if single is not None:
             selection = selection.filter(teryt=single)
         cases = _years(filters.practices(), query.years) if query.years else filters.practices()
+        # Without a time filter, the counts the database keeps, as /api/municipalities/ reads.
+        counted = None if query.years else stat_counts.kept_counts(filters)
         # The page as a subquery: the SQL builder orders the gminy itself.
         gminy = Municipality.objects.filter(teryt__in=in_page) if paged else selection
-        sql, params = geojson.municipality_features(gminy, cases, **options)
+        sql, params = geojson.municipality_features(gminy, cases, counted=counted, **options)
         keys = selection.order_by("teryt").values("teryt")
     # Django's compiled SQL and geojson's statement; every value is a parameter.
     statement = (

@@ -105,6 +105,8 @@ def without_kept_counts(monkeypatch):
     ("/api/stats/", {"by": "tool"}),
     ("/api/stats/", {"by": "voivodeship,tool", "tool": "konsultacje"}),
     ("/api/stats/", {"by": "tool", "year_from": "2021"}),  # by year: the cases are counted
+    ("/ogc/collections/municipalities/items", {"limit": "3", "tool": "konsultacje"}),
+    ("/ogc/collections/municipalities/items", {"datetime": "2021/.."}),
 ])
 def test_answers_from_the_kept_counts_are_the_counted_ones(
         api, bialystok, elk, suprasl, without_kept_counts, path, params):
@@ -125,3 +127,77 @@ def test_a_selection_by_year_bbox_or_text_is_not_read_from_the_kept_counts(db):
     for params in ({"year": "2020"}, {"year_to": "2020"}, {"bbox": "22,53,23,54"},
                    {"q": "park"}):
         assert kept_counts(CaseFilters.parse(params)) is None
+
+
+def test_a_truncate_of_the_cases_empties_the_kept_counts(bialystok, elk):
+    make_practice(bialystok)
+    make_practice(elk, is_sample=True)
+    assert kept()
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending checks: TRUNCATE may run
+        cursor.execute("TRUNCATE practices_practice CASCADE")
+    assert kept() == counted() == {}
+
+
+# With no pending checks, so that ALTER may run.
+DISABLE = ("SET CONSTRAINTS ALL IMMEDIATE;"
+           " ALTER TABLE practices_practice DISABLE TRIGGER practices_published_count")
+ENABLE = ("SET CONSTRAINTS ALL IMMEDIATE;"
+          " ALTER TABLE practices_practice ENABLE TRIGGER practices_published_count")
+
+
+@pytest.fixture
+def counting_trigger_disabled():
+    """The row trigger that keeps the counts switched off, as for a bulk load."""
+    from practices import feature_store
+
+    with connection.cursor() as cursor:
+        cursor.execute(DISABLE)
+    feature_store.forget()
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute(ENABLE)
+    feature_store.forget()
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/api/municipalities/", {"voivodeship": "20,28"}),
+    ("/api/stats/", {"by": "municipality,tool"}),
+])
+def test_with_the_counting_trigger_disabled_the_cases_are_counted(
+        api, bialystok, elk, without_kept_counts, counting_trigger_disabled, path, params):
+    make_practice(bialystok)
+    make_practice(elk, tool_slug="konsultacje")
+    assert kept() != counted()  # the kept counts fell behind
+    answer = api.get(path, params).content
+    assert answer == without_kept_counts(api, path, params)
+    assert b'"konsultacje"' in answer
+
+
+def test_recount_cases_puts_the_counts_right_after_the_trigger_was_disabled(bialystok, elk):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from practices import feature_store
+
+    make_practice(bialystok)
+    with connection.cursor() as cursor:
+        cursor.execute(DISABLE)
+    feature_store.forget()
+    try:
+        make_practice(elk, tool_slug="konsultacje")
+        make_practice(bialystok, is_sample=True)
+        with pytest.raises(CommandError, match="disabled: enable them first"):
+            call_command("recount_cases")
+        with connection.cursor() as cursor:
+            cursor.execute(ENABLE)
+        assert kept() != counted()
+        out = StringIO()
+        call_command("recount_cases", stdout=out)
+        assert "Corrected the counts of 2 gmina and tool pairs." in out.getvalue()
+        assert kept() == counted()
+        call_command("recount_cases", stdout=out)
+        assert "nothing changed" in out.getvalue()
+    finally:
+        feature_store.forget()

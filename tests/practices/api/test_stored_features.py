@@ -163,3 +163,27 @@ def test_a_disabled_trigger_is_not_trusted(api, bialystok):
     assert [f["properties"]["title"] for f in body["features"]][0] == "Pierwszy"
     assert len(body["features"]) == 2
     assert expected != api.get(LIST).content
+
+
+@pytest.mark.parametrize("table, trigger", [
+    ("geodata_municipality", "practices_feature_of_municipality"),
+    ("practices_participationtool", "practices_feature_of_participationtool"),
+])
+def test_a_disabled_trigger_on_a_related_table_is_not_trusted(api, bialystok, table, trigger):
+    case = make_practice(bialystok, title="Pierwszy")
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending checks: ALTER may run
+        cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {trigger}")
+    feature_store.forget()
+    try:
+        assert not feature_store.usable()
+        # A change the disabled trigger would have written into the cases' features.
+        bialystok.name = "Białystok (miasto)"
+        bialystok.save()
+        case.tool.slug = "konsultacje-spoleczne"
+        case.tool.save()
+        properties = api.json(LIST)["features"][0]["properties"]
+        assert (properties["municipality_name"], properties["tool"]) == (
+            "Białystok (miasto)", "konsultacje-spoleczne")
+    finally:
+        feature_store.forget()
