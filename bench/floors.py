@@ -7,6 +7,7 @@ something else) fails the check instead of passing the target.
 The page paths are the Polish (default-language) ones the API links to; the sample note is
 the one translated string, read once from the API's own answer and passed in.
 """
+import itertools
 import time
 
 from django.db import connection, transaction
@@ -223,7 +224,7 @@ def municipalities_statement(note, voivodeships=()):
 
 # The settings a floor statement may run under, each combination tried (best_planner): the
 # floor gets whatever PostgreSQL does best, as the product sets its own connections
-# (mapa/env.py: JIT off, random_page_cost 1.1). PLAIN is PostgreSQL's defaults but JIT.
+# (mapa/env.py: JIT off, random_page_cost 1.1). PLAIN: PostgreSQL's defaults, JIT off.
 PLANNER_CHOICES = (("jit", ("off", "on")), ("random_page_cost", ("4", "1.1")))
 PLAIN = (("jit", "off"), ("random_page_cost", "4"))
 
@@ -246,9 +247,9 @@ def best_planner(sql, params):
     """The PLANNER_CHOICES under which this statement runs fastest (each combination tried
     twice, after a warm-up)."""
     run_statement(sql, params)
-    combinations = [()]
-    for name, values in PLANNER_CHOICES:
-        combinations = [(*chosen, (name, value)) for chosen in combinations for value in values]
+    names = [name for name, _values in PLANNER_CHOICES]
+    combinations = [tuple(zip(names, values, strict=True))
+                    for values in itertools.product(*(values for _name, values in PLANNER_CHOICES))]
     times = {planner: min(run_statement(sql, params, planner)[0] for _ in range(2))
              for planner in combinations}
     return min(times, key=times.get)

@@ -43,8 +43,8 @@ def stamp(response, version):
 def respond(request, build, using="default", folded=False):
     """Answer 304 when the client's copy is current, else `build()` the response; both carry
     ETag and Last-Modified. Call after the request's parameters were validated (a 400 is
-    never cached). `folded`: `build()` reads what it answers with one `fetch_one`, and
-    nothing else from the database before it (see the module's text)."""
+    never cached). `folded`: `build()` reads what it answers with one `fetch_one`, and no
+    published data before it (see the module's text)."""
     if folded and not any(name in request.META for name in CONDITIONS):
         slow = slow_parts(using)
         read = _Folded(using)
